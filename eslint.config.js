@@ -30,8 +30,14 @@ export default tseslint.config(
         "error",
         {
           patterns: [
-            { group: ["preact", "preact/*", "@observablehq/*", "astro", "astro/*"], message: "engine/ imports no UI." },
-            { group: ["../widgets/*", "../src/*", "../../widgets/*", "../../src/*"], message: "engine/ imports nothing outside engine/." },
+            {
+              group: ["preact", "preact/*", "@observablehq/*", "astro", "astro/*"],
+              message: "engine/ imports no UI.",
+            },
+            {
+              group: ["../widgets/*", "../src/*", "../../widgets/*", "../../src/*"],
+              message: "engine/ imports nothing outside engine/.",
+            },
           ],
         },
       ],

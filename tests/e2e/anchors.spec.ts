@@ -1,0 +1,56 @@
+import { expect, expectNoProblems, test } from "./fixtures";
+
+test("following a heading anchor lands on that section", async ({ page, problems }) => {
+  await page.goto("/he/#one-method-three-names");
+  const heading = page.getByRole("heading", { name: "One method, three names" });
+  await expect(heading).toBeInViewport();
+  // The browser scrolled to it: the heading is at the top, or the page ran out below it.
+  const { top, scrolled, atBottom } = await heading.evaluate((el) => ({
+    top: el.getBoundingClientRect().top,
+    scrolled: window.scrollY,
+    atBottom: window.scrollY + window.innerHeight >= document.documentElement.scrollHeight - 1,
+  }));
+  expect(scrolled).toBeGreaterThan(0);
+  expect(top).toBeGreaterThanOrEqual(0);
+  expect(top < 120 || atBottom).toBe(true);
+  expectNoProblems(problems);
+});
+
+test("a heading's anchor link is visible, keyboard-reachable and points at its section", async ({ page }) => {
+  await page.goto("/xavier/");
+  const link = page.getByRole("link", { name: "Link to section “Uniform and normal variants”" });
+  await link.focus();
+  await expect(link).toBeVisible();
+  await link.press("Enter");
+  await expect(page).toHaveURL(/\/xavier\/#uniform-and-normal-variants$/);
+  await expect(page.getByRole("heading", { name: "Uniform and normal variants" })).toBeInViewport();
+});
+
+test("the contents sidebar links to each section on wide screens; a disclosure holds it on phones", async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto("/xavier/");
+  const side = page.getByRole("navigation", { name: "On this page" });
+  await expect(side).toBeVisible();
+  await side.getByRole("link", { name: "Uniform and normal variants" }).click();
+  await expect(page.getByRole("heading", { name: "Uniform and normal variants" })).toBeInViewport();
+
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.goto("/xavier/");
+  const summary = page.locator("summary", { hasText: "On this page" });
+  await expect(summary).toBeVisible();
+  const inline = page.getByRole("navigation", { name: "On this page" });
+  await expect(inline).toBeHidden();
+  await summary.click();
+  await expect(inline.getByRole("link", { name: "Forward and backward conditions" })).toBeVisible();
+});
+
+test("a phone-width page never scrolls sideways", async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  for (const route of ["/", "/xavier/", "/he/", "/reference/"]) {
+    await page.goto(route);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow, route).toBeLessThanOrEqual(0);
+  }
+});
