@@ -7,6 +7,7 @@ import remarkMath from "remark-math";
 import rehypeKatex from "rehype-katex";
 import { rehypeHeadingAnchors } from "./src/lib/rehype-heading-anchors.ts";
 import { rehypeFailOnKatexError } from "./src/lib/rehype-fail-on-katex-error.ts";
+import { rehypeMathPunctuation } from "./src/lib/rehype-math-punctuation.ts";
 
 export default defineConfig({
   site: "http://localhost:4321",
@@ -18,6 +19,7 @@ export default defineConfig({
       // Math is rendered once, here at build time: the browser gets HTML + CSS, never KaTeX's JavaScript.
       [rehypeKatex, { output: "htmlAndMathml", strict: "error" }],
       rehypeFailOnKatexError,
+      rehypeMathPunctuation,
       rehypeHeadingIds,
       rehypeHeadingAnchors,
     ],
