@@ -1,3 +1,4 @@
+import { defineConfig } from "eslint/config";
 import tseslint from "typescript-eslint";
 
 const noMathRandom = {
@@ -7,7 +8,7 @@ const noMathRandom = {
   ],
 };
 
-export default tseslint.config(
+export default defineConfig(
   { ignores: ["dist/**", ".astro/**", "node_modules/**", "reports/**", "test-results/**"] },
   ...tseslint.configs.recommended,
   {
