@@ -1,0 +1,32 @@
+import { ROUTES, expect, test } from "./fixtures";
+
+/**
+ * Fonts are preloaded and every figure's box is reserved in CSS, so nothing moves while the page loads,
+ * the fonts swap in, or an island replaces its static SVG with the live one.
+ */
+for (const width of [1280, 360]) {
+  test(`no layout shift while pages load and islands hydrate at ${width} px`, async ({ page }) => {
+    await page.setViewportSize({ width, height: 800 });
+    await page.addInitScript(() => {
+      const w = window as unknown as { cls: number };
+      w.cls = 0;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries() as unknown as { value: number; hadRecentInput: boolean }[]) {
+          if (!entry.hadRecentInput) w.cls += entry.value;
+        }
+      }).observe({ type: "layout-shift", buffered: true });
+    });
+    for (const route of ROUTES) {
+      await page.goto(route, { waitUntil: "networkidle" });
+      await page.evaluate(() => document.fonts.ready);
+      // Bring every island into view so it hydrates, then give it time to draw.
+      for (const island of await page.locator("astro-island").all()) {
+        await island.scrollIntoViewIfNeeded();
+        await expect(island).not.toHaveAttribute("ssr", /.*/);
+      }
+      await page.waitForTimeout(200);
+      const cls = await page.evaluate(() => (window as unknown as { cls: number }).cls);
+      expect(cls, route).toBeLessThan(0.01);
+    }
+  });
+}
