@@ -1,0 +1,61 @@
+/**
+ * Training throughput of the engine vs TensorFlow.js (tfjs-core + CPU backend), and the engine's GFLOP/s on
+ * the deep net as a fraction of a plain Float64Array matrix multiply in the same process.
+ *
+ * Run: node scripts/run-ts.mjs tests/bench/throughput.ts   (or `npm run bench`). Not a timed test.
+ */
+import { benchTfjs } from "./tfjsTrainer";
+import { benchEngine, matmulGflops, medianRate, REFERENCE_NETS, type BenchSetup } from "./setup";
+
+const SETUP: BenchSetup = { points: 250, batch: 10, lr: 0.03, seed: 1, minSeconds: 1, repeats: 5 };
+
+async function main(): Promise<void> {
+  console.log(
+    `circle data, ${SETUP.points} training points, batch ${SETUP.batch}, lr ${SETUP.lr}, ½·MSE on ±1 labels, ` +
+      `tanh output, plain SGD; median of ${SETUP.repeats} runs of ≥ ${SETUP.minSeconds} s after warm-up`,
+  );
+  const rows: string[][] = [];
+  let deepEngineGflops = 0;
+  for (const spec of REFERENCE_NETS) {
+    const engine = benchEngine(spec, SETUP);
+    const tfjs = await benchTfjs(spec, SETUP);
+    if (spec.name.includes("32"))
+      deepEngineGflops = (engine.examplesPerSecond * engine.flopsPerExample) / 1e9;
+    rows.push([
+      spec.name,
+      fmt(engine.examplesPerSecond),
+      fmt(tfjs.examplesPerSecond),
+      `${(engine.examplesPerSecond / tfjs.examplesPerSecond).toFixed(1)}×`,
+      ((engine.examplesPerSecond * engine.flopsPerExample) / 1e9).toFixed(3),
+    ]);
+  }
+  const ikj = medianRate(() => matmulGflops(256, "i-k-j"), SETUP.repeats);
+  const ijk = medianRate(() => matmulGflops(256, "i-j-k, Bᵀ"), SETUP.repeats);
+  const lit = medianRate(() => matmulGflops(256, "i-j-k, Bᵀ, n = 256 literal"), SETUP.repeats);
+  const ceiling = Math.max(ikj, ijk, lit);
+  printTable(["net", "engine ex/s", "tfjs-cpu ex/s", "engine/tfjs", "engine GFLOP/s"], rows);
+  console.log(
+    `\nFLOPs per example = 6 · Σ_l n_l·n_{l+1} (2 forward, 2 for ∂L/∂W, 2 for ∂L/∂a per weight).` +
+      `\nplain 256×256×256 Float64Array matmul: i-k-j ${ikj.toFixed(3)} GFLOP/s, i-j-k on Bᵀ ${ijk.toFixed(3)} GFLOP/s, ` +
+      `the same with n = 256 as a literal ${lit.toFixed(3)} GFLOP/s; ` +
+      `ceiling = the faster, ${ceiling.toFixed(3)} GFLOP/s` +
+      `\ndeep net (2-[32×10]-1 ReLU): ${deepEngineGflops.toFixed(3)} GFLOP/s = ` +
+      `${(deepEngineGflops / ceiling).toFixed(2)} of the plain-loop ceiling (target ≥ 0.9)`,
+  );
+}
+
+function fmt(x: number): string {
+  return Math.round(x).toLocaleString("en-US");
+}
+
+function printTable(header: string[], rows: string[][]): void {
+  const all = [header, ...rows];
+  const widths = header.map((_, c) => Math.max(...all.map((r) => r[c].length)));
+  const line = (r: string[]): string =>
+    "| " + r.map((cell, c) => cell.padStart(widths[c])).join(" | ") + " |";
+  console.log(line(header));
+  console.log("|" + widths.map((w) => "-".repeat(w + 2)).join("|") + "|");
+  for (const r of rows) console.log(line(r));
+}
+
+await main();
