@@ -12,7 +12,7 @@ export interface HistogramBin {
 
 /**
  * Bins `values` into `bins` equal-width bins over `domain` (default: [min, max] of the finite values; a
- * single repeated value v gets [v − ½, v + ½]). Non-finite values are skipped; finite values outside the
+ * single repeated value v gets [v − ½, v + ½], wider for |v| > 5·10⁵). Non-finite values are skipped; finite values outside the
  * domain are counted in N but in no bin. Bin k is [x0 + k·h, x0 + (k+1)·h) with h = (x1 − x0) / bins.
  */
 export function histogram(
@@ -29,10 +29,10 @@ export function histogram(
     throw new RangeError(`histogram domain must be finite with lo < hi, got [${lo}, ${hi}]`);
   }
   const counts = new Array<number>(bins).fill(0);
-  const scale = bins / (hi - lo);
   for (const v of finite) {
     if (v < lo || v > hi) continue;
-    counts[Math.min(bins - 1, Math.floor((v - lo) * scale))]++;
+    // (v − lo)/(hi − lo) ∈ [0, 1] stays finite even for subnormal ranges, where bins/(hi − lo) overflows.
+    counts[Math.min(bins - 1, Math.floor(((v - lo) / (hi - lo)) * bins))]++;
   }
   const width = (hi - lo) / bins;
   return counts.map((count, k) => ({
@@ -46,5 +46,7 @@ export function histogram(
 function defaultDomain(finite: number[]): [number, number] {
   const [min, max] = extent(finite);
   if (min === undefined || max === undefined) return [0, 1];
-  return min < max ? [min, max] : [min - 0.5, max + 0.5];
+  if (min < max) return [min, max];
+  const pad = Math.max(0.5, Math.abs(min) * 1e-6); // ±½ would vanish in rounding beyond 2⁵²
+  return [min - pad, max + pad];
 }

@@ -8,7 +8,7 @@
  * scale = gain² (xavier: fan_avg; kaiming: fan_in or fan_out), untruncated.
  */
 import { qr, transpose } from "./linalg";
-import { normalMass, normalPdf, sampleTruncatedNormal, truncatedNormalMoments, type Rng } from "./rng";
+import { normalMass, normalPdf, truncatedNormalMoments, truncatedNormalSampler, type Rng } from "./rng";
 
 export type InitializerId =
   | "zeros"
@@ -252,8 +252,8 @@ export function sampleDistribution(
   if (d.kind === "uniform") for (let i = 0; i < w.length; i++) w[i] = rng.uniform(d.lo, d.hi);
   if (d.kind === "normal") for (let i = 0; i < w.length; i++) w[i] = d.mean + d.std * rng.normal();
   if (d.kind === "truncated_normal") {
-    const [alpha, beta] = standardBounds(d);
-    for (let i = 0; i < w.length; i++) w[i] = d.mean + d.std * sampleTruncatedNormal(rng, alpha, beta);
+    const draw = truncatedNormalSampler(...standardBounds(d));
+    for (let i = 0; i < w.length; i++) w[i] = d.mean + d.std * draw(rng);
   }
   return w;
 }
