@@ -10,6 +10,7 @@
 import { qr, transpose } from "./linalg";
 import { normalMass, normalPdf, truncatedNormalMoments, truncatedNormalSampler, type Rng } from "./rng";
 
+/** Registry keys. Where Keras and PyTorch differ, both exist: `-keras` normals are truncated, `-torch` are not. */
 export type InitializerId =
   | "zeros"
   | "constant"
@@ -107,6 +108,10 @@ export type WeightDistribution =
     }
   | { readonly kind: "orthogonal"; readonly gain: number; readonly variance: number };
 
+/**
+ * One registry entry: its law (via `distributionOf`), the moments derived from it, and how to write and call it.
+ * Every method takes the fans and optional parameters; missing parameters take the entry's `params` defaults.
+ */
 export interface Initializer {
   id: InitializerId;
   /** Display name, e.g. "He normal (Keras, truncated)". */
@@ -422,7 +427,7 @@ export const initializers: Readonly<Record<InitializerId, Initializer>> = {
     },
     tex: String.raw`W_{ij} \sim \mathcal{N}(\mu,\ \sigma^2)\ \text{redrawn unless}\ |W_{ij}-\mu| \le 2\sigma,\quad \operatorname{sd} W \approx 0.880\,\sigma`,
     keras: "keras.initializers.TruncatedNormal(mean=0.0, stddev=0.05)",
-    pytorch: "torch.nn.init.trunc_normal_(w, mean=μ, std=σ, a=μ-2*σ, b=μ+2*σ)",
+    pytorch: "torch.nn.init.trunc_normal_(w, mean=0.0, std=0.05, a=-0.1, b=0.1)",
     note: "stddev is set BEFORE truncation: the weights' actual std is 0.8796·stddev.",
   }),
   "trunc-normal-torch": define({

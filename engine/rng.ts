@@ -1,5 +1,6 @@
 /**
- * Seeded randomness for the whole engine.
+ * Seeded randomness for the whole engine, and the normal distribution's special functions (erf, Φ, truncated
+ * normal moments and sampler) that the initializer registry shares with it.
  *
  * Algorithm: xoshiro128** (Blackman & Vigna, 2018), a 32-bit generator with 128 bits of state, seeded by
  * running splitmix32 on the integer seed. Every operation is 32-bit integer arithmetic through `Math.imul`

@@ -18,6 +18,7 @@ import {
 } from "../initializers";
 import { createRng } from "../rng";
 
+/** What to sample: a registry entry, its fans and parameters, how many weights, and the seed. */
 export interface SamplingOptions {
   id: InitializerId;
   fanIn: number;
@@ -33,6 +34,7 @@ export interface SamplingOptions {
 /** How `density` was obtained: the entry's own pdf, a normal with its variance (orthogonal), or none (constant). */
 export type DensityKind = "exact" | "normal-approximation" | "point-mass";
 
+/** Plain, serialisable data for the sampler widget and its claim tests. */
 export interface SamplingResult {
   id: InitializerId;
   fans: Fans;

@@ -1,3 +1,5 @@
+import fc from "fast-check";
+import katex from "katex";
 import { describe, expect, it } from "vitest";
 import { fansOf } from "../../engine/fans";
 import {
@@ -97,6 +99,26 @@ describe("the registry's closed forms equal the Keras and PyTorch formulas", () 
         expectSame(vs.bound(f, p), expectedBound);
       }
     }
+  });
+
+  it("gives Var W = scale / max(1, n) for any fans, scale, mode and distribution (property)", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 100_000 }),
+        fc.integer({ min: 0, max: 100_000 }),
+        fc.double({ min: 1e-3, max: 100, noNaN: true }),
+        fc.constantFrom<FanMode>("fan_in", "fan_out", "fan_avg"),
+        fc.constantFrom<ScalingDistribution>("uniform", "normal", "truncated_normal"),
+        (fanIn, fanOut, scale, mode, distribution) => {
+          const n = Math.max(
+            1,
+            mode === "fan_in" ? fanIn : mode === "fan_out" ? fanOut : (fanIn + fanOut) / 2,
+          );
+          const v = initVariance("variance-scaling", { fanIn, fanOut }, { scale, mode, distribution });
+          expect(Math.abs(v / (scale / n) - 1)).toBeLessThan(1e-13);
+        },
+      ),
+    );
   });
 
   it("uses n = max(1, fan), as Keras does, for empty fans", () => {
@@ -252,6 +274,12 @@ describe("the registry as data", () => {
       expect(e.note).not.toContain("\n");
       if (e.keras.startsWith("—")) expect(e.keras.length).toBeGreaterThan(4);
       if (e.pytorch.startsWith("—")) expect(e.pytorch.length).toBeGreaterThan(4);
+    }
+  });
+
+  it("writes every definition in TeX that KaTeX renders without error", () => {
+    for (const id of initializerIds) {
+      expect(() => katex.renderToString(initializers[id].tex, { throwOnError: true }), id).not.toThrow();
     }
   });
 

@@ -235,7 +235,12 @@ describe("the truncated normal", () => {
     ]) {
       const rng = createRng(1);
       let calls = 0;
-      const counted = { ...rng, next: () => (calls++, rng.next()) };
+      const counted = {
+        ...rng,
+        next: () => (calls++, rng.next()),
+        uniform: (lo: number, hi: number) => (calls++, rng.uniform(lo, hi)),
+        normal: () => (calls++, rng.normal()),
+      };
       for (let i = 0; i < 1000; i++) sampleTruncatedNormal(counted, a, b);
       expect(calls / 1000).toBeLessThan(6);
     }
