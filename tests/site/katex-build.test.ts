@@ -1,7 +1,7 @@
 import rehypeStringify from "rehype-stringify";
 import remarkParse from "remark-parse";
 import remarkRehype from "remark-rehype";
-import { unified } from "unified";
+import { unified, type PluggableList } from "unified";
 import { describe, expect, it } from "vitest";
 import { rehypePlugins, remarkPlugins } from "../../src/lib/markdown";
 
@@ -9,9 +9,9 @@ import { rehypePlugins, remarkPlugins } from "../../src/lib/markdown";
 async function render(markdown: string): Promise<string> {
   const file = await unified()
     .use(remarkParse)
-    .use(remarkPlugins)
+    .use(remarkPlugins as PluggableList)
     .use(remarkRehype)
-    .use(rehypePlugins)
+    .use(rehypePlugins as PluggableList)
     .use(rehypeStringify)
     .process(markdown);
   return String(file);
