@@ -5,6 +5,7 @@ import type { RehypePlugins, RemarkPlugins } from "astro";
 import { rehypeFailOnKatexError } from "./rehype-fail-on-katex-error";
 import { rehypeHeadingAnchors } from "./rehype-heading-anchors";
 import { rehypeMathPunctuation } from "./rehype-math-punctuation";
+import { rehypeTexSource } from "./rehype-tex-source";
 
 /** The Markdown/MDX pipeline of every page (astro.config.mjs uses these; the site tests run them too). */
 export const remarkPlugins: RemarkPlugins = [remarkMath];
@@ -16,4 +17,5 @@ export const rehypePlugins: RehypePlugins = [
   rehypeMathPunctuation,
   rehypeHeadingIds,
   rehypeHeadingAnchors,
+  rehypeTexSource,
 ];

@@ -15,6 +15,7 @@ export interface PageProblems {
   consoleErrors: string[];
   failedRequests: string[];
   otherHosts: string[];
+  cspViolations: string[];
 }
 
 /**
@@ -23,7 +24,22 @@ export interface PageProblems {
  */
 export const test = base.extend<{ problems: PageProblems }>({
   problems: async ({ page, baseURL }, use) => {
-    const problems: PageProblems = { consoleErrors: [], failedRequests: [], otherHosts: [] };
+    const problems: PageProblems = {
+      consoleErrors: [],
+      failedRequests: [],
+      otherHosts: [],
+      cspViolations: [],
+    };
+    await page.exposeFunction("__reportCspViolation", (text: string) => problems.cspViolations.push(text));
+    await page.addInitScript(() => {
+      document.addEventListener("securitypolicyviolation", (e) => {
+        const report = (window as unknown as { __reportCspViolation: (t: string) => void })
+          .__reportCspViolation;
+        report(
+          `${e.violatedDirective} blocked ${e.blockedURI || "inline"} (${e.sourceFile}:${e.lineNumber})`,
+        );
+      });
+    });
     const origin = new URL(baseURL!).origin;
     await page.route("**/*", (route) => {
       const url = route.request().url();
@@ -33,7 +49,9 @@ export const test = base.extend<{ problems: PageProblems }>({
       return route.abort();
     });
     page.on("console", (msg) => {
-      if (msg.type() === "error") problems.consoleErrors.push(msg.text());
+      if (msg.type() !== "error") return;
+      const text = msg.text();
+      (text.includes("Content Security Policy") ? problems.cspViolations : problems.consoleErrors).push(text);
     });
     page.on("pageerror", (err) => problems.consoleErrors.push(`uncaught: ${err.message}`));
     page.on("requestfailed", (req) =>
@@ -50,6 +68,7 @@ export function expectNoProblems(problems: PageProblems): void {
   expect(problems.consoleErrors, "console errors").toEqual([]);
   expect(problems.failedRequests, "failed requests").toEqual([]);
   expect(problems.otherHosts, "requests to other hosts").toEqual([]);
+  expect(problems.cspViolations, "Content-Security-Policy violations").toEqual([]);
 }
 
 /** Scrolls through the whole page so every `client:visible` island hydrates. */
