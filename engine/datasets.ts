@@ -156,3 +156,17 @@ export function splitDataset(
   const cut = Math.round(trainFraction * ds.n);
   return { train: selectRows(ds, p.subarray(0, cut)), test: selectRows(ds, p.subarray(cut)) };
 }
+
+/** Inputs and n × 1 targets for training: labels as {0, 1} ("binary") or {−1, 1} ("signed"). */
+export function asTrainingData(
+  ds: Dataset,
+  labels: "binary" | "signed",
+): { X: Float64Array; Y: Float64Array; n: number; dim: number; outputs: number } {
+  return {
+    X: ds.X,
+    Y: labels === "signed" ? toSignedLabels(ds.y) : ds.y.slice(),
+    n: ds.n,
+    dim: ds.dim,
+    outputs: 1,
+  };
+}

@@ -1,11 +1,22 @@
 /**
- * Stochastic gradient descent, optionally with (heavy-ball) momentum, and one full training step.
+ * Stochastic gradient descent, optionally with (heavy-ball) momentum: one update, one training step, and
+ * minibatch training over a data set as plain, resumable state.
  *
  * Plain SGD:   θ ← θ − η·∂L/∂θ
  * Momentum μ:  v ← μ·v − η·∂L/∂θ,  θ ← θ + v      (v starts at 0; `createVelocity` allocates it)
  */
+import { permutation } from "./datasets";
 import { lossInto, type LossName } from "./loss";
-import { backward, createWorkspace, forward, type Gradients, type Network, type Workspace } from "./network";
+import {
+  backward,
+  createWorkspace,
+  forward,
+  predict,
+  type Gradients,
+  type Network,
+  type Workspace,
+} from "./network";
+import { createRng } from "./rng";
 
 /** Momentum buffers shaped like the network's parameters. */
 export interface Velocity {
@@ -103,4 +114,79 @@ export function gatherBatchInPlace(
     for (let j = 0; j < dx; j++) ws.xBatch[k * dx + j] = X[row * dx + j];
     for (let j = 0; j < dy; j++) ws.yBatch[k * dy + j] = Y[row * dy + j];
   }
+}
+
+/** A supervised data set for training: inputs n × dim, targets n × outputs (row-major). */
+export interface TrainingData {
+  X: Float64Array;
+  Y: Float64Array;
+  n: number;
+  dim: number;
+  outputs: number;
+}
+
+export interface TrainerOptions extends TrainStepOptions {
+  /** Minibatch size B (≤ n); each epoch visits ⌊n / B⌋ batches of a fresh permutation. */
+  batch: number;
+  /** Seeds the permutations: epoch e is shuffled by createRng(seed + 7919·e), so state stays plain data. */
+  seed: number;
+}
+
+/** Plain, serialisable progress of minibatch SGD: everything needed to continue exactly where it stopped. */
+export interface TrainerState {
+  net: Network;
+  velocity: Velocity | null;
+  /** SGD steps taken so far. */
+  step: number;
+  epoch: number;
+  /** Next batch starts at order[cursor]. */
+  cursor: number;
+  order: Uint32Array;
+}
+
+/** Starts minibatch SGD on `net` (which the trainer then updates in place). */
+export function createTrainerState(net: Network, data: TrainingData, options: TrainerOptions): TrainerState {
+  if (!(options.batch >= 1 && options.batch <= data.n)) throw new RangeError("batch must lie in [1, n]");
+  return {
+    net,
+    velocity: options.momentum ? createVelocity(net) : null,
+    step: 0,
+    epoch: 0,
+    cursor: 0,
+    order: permutation(data.n, createRng(options.seed)),
+  };
+}
+
+/**
+ * Takes `steps` SGD steps in place and returns their batch losses (each measured before its update).
+ * Deterministic: the same state, data and options always give the same bits.
+ */
+export function trainStepsInPlace(
+  state: TrainerState,
+  data: TrainingData,
+  options: TrainerOptions,
+  steps: number,
+  ws: Workspace = createWorkspace(state.net, options.batch),
+): number[] {
+  const { batch } = options;
+  const losses: number[] = [];
+  const sgd = { ...options, velocity: state.velocity ?? undefined };
+  for (let k = 0; k < steps; k++) {
+    if (state.cursor + batch > data.n) {
+      state.epoch++;
+      state.cursor = 0;
+      state.order = permutation(data.n, createRng(options.seed + 7919 * state.epoch));
+    }
+    gatherBatchInPlace(ws, data.X, data.Y, data.dim, data.outputs, state.order, state.cursor);
+    losses.push(trainStepInPlace(state.net, ws.xBatch, ws.yBatch, batch, sgd, ws));
+    state.cursor += batch;
+    state.step++;
+  }
+  return losses;
+}
+
+/** Mean loss of `net` over a whole data set (no update). */
+export function datasetLoss(net: Network, data: TrainingData, loss: LossName): number {
+  const yhat = predict(net, data.X, data.n);
+  return lossInto(loss, yhat, data.Y, data.n).value;
 }

@@ -1,0 +1,177 @@
+/**
+ * Claim (Random page, "too large → saturation"): with N(0, s²) weights, a sigmoid or tanh net saturates as s
+ * grows — f′(z) ≈ 0 for most units — and training stalls, while the same net with Xavier/Glorot weights,
+ * trained on the same data from the same seed, learns. Per-layer backward factor n·s²·E[f′(z)²] decides
+ * whether gradients vanish or (for saturated tanh with s ~ 1) even explode toward the input, so the per-layer
+ * gradient norms are reported rather than assumed.
+ *
+ * Setup: 2 inputs → `hidden` → 1 tanh output on a Playground data set, ½·MSE on ±1 labels, zero biases,
+ * plain SGD. Statistics at initialisation and at the end are taken over the whole training set as one batch.
+ */
+import { type ActivationName } from "../activations";
+import { asTrainingData, generate2d, type DatasetName } from "../datasets";
+import { type InitializerId } from "../initializers";
+import { lossInto } from "../loss";
+import { backward, createNetwork, forward, type Network } from "../network";
+import {
+  createTrainerState,
+  datasetLoss,
+  trainStepsInPlace,
+  type TrainerOptions,
+  type TrainerState,
+  type TrainingData,
+} from "../optimizer";
+import { createRng } from "../rng";
+import { layerStatistics, type Bin } from "../stats";
+
+export interface SaturationOptions {
+  seed: number;
+  activation: "tanh" | "sigmoid";
+  /** Weight scale s: every weight ~ N(0, s²). */
+  scale: number;
+  /** The baseline's initializer (Xavier/Glorot). */
+  baseline: InitializerId;
+  hidden: number[];
+  dataset: DatasetName;
+  points: number;
+  lr: number;
+  batch: number;
+  steps: number;
+  /** Record the full-data loss every this many steps. */
+  every: number;
+  bins: number;
+}
+
+export const saturationDefaults: SaturationOptions = {
+  seed: 1,
+  activation: "tanh",
+  scale: 1,
+  baseline: "glorot-normal-torch",
+  hidden: [8, 8, 8],
+  dataset: "circle",
+  points: 200,
+  lr: 0.03,
+  batch: 10,
+  steps: 1000,
+  every: 10,
+  bins: 30,
+};
+
+/** Statistics of one hidden layer over the training set. */
+export interface SaturationLayer {
+  layer: number;
+  /** Fraction of saturated units (tanh |a| > 0.99, sigmoid σ′ < 0.01). */
+  saturated: number;
+  /** Mean of f′(z) over units and examples. */
+  meanDerivative: number;
+  zHistogram: Bin[];
+  derivativeHistogram: Bin[];
+  /** ‖∂L/∂W‖₂ of the weights INTO this layer. */
+  gradNorm: number;
+}
+
+export interface SaturationRun {
+  label: string;
+  init: InitializerId;
+  /** Full-data loss every `every` steps, starting at step 0. */
+  loss: { step: number; loss: number }[];
+  atInit: SaturationLayer[];
+  atEnd: SaturationLayer[];
+}
+
+export interface SaturationResult {
+  options: SaturationOptions;
+  scaled: SaturationRun;
+  baseline: SaturationRun;
+}
+
+/** Per-hidden-layer saturation statistics on the whole data set (loss gradient of ½·MSE). */
+export function saturationSnapshot(net: Network, data: TrainingData, bins: number): SaturationLayer[] {
+  const trace = forward(net, data.X, data.n);
+  const grads = backward(net, trace, lossInto("half-mse", trace.a[trace.a.length - 1], data.Y, data.n).grad);
+  return layerStatistics(net, trace, grads, { bins })
+    .slice(0, -1)
+    .map((s) => ({
+      layer: s.layer,
+      saturated: s.saturated ?? 0,
+      meanDerivative: s.derivative.mean,
+      zHistogram: s.z.histogram,
+      derivativeHistogram: s.derivative.histogram,
+      gradNorm: s.gradNorm ?? 0,
+    }));
+}
+
+export interface SaturationStepper {
+  label: string;
+  init: InitializerId;
+  data: TrainingData;
+  trainer: TrainerState;
+  options: SaturationOptions;
+  loss: { step: number; loss: number }[];
+  atInit: SaturationLayer[];
+}
+
+function trainerOptions(o: SaturationOptions): TrainerOptions {
+  return { loss: "half-mse", lr: o.lr, batch: o.batch, seed: o.seed };
+}
+
+/**
+ * One training run, ready to step: `which` = "scaled" (N(0, s²)) or "baseline" (Xavier). Both use the same
+ * data, weight seed and batch order.
+ */
+export function createSaturationRun(
+  which: "scaled" | "baseline",
+  options: Partial<SaturationOptions> = {},
+): SaturationStepper {
+  const o = { ...saturationDefaults, ...options };
+  const data = asTrainingData(generate2d(o.dataset, { n: o.points, seed: o.seed }), "signed");
+  const init: InitializerId = which === "scaled" ? "random-normal" : o.baseline;
+  const net = createNetwork({
+    sizes: [2, ...o.hidden, 1],
+    hidden: o.activation as ActivationName,
+    output: "tanh",
+    init,
+    initParams: which === "scaled" ? { mean: 0, std: o.scale } : {},
+    rng: createRng(o.seed),
+  });
+  return {
+    label: which === "scaled" ? `N(0, ${o.scale}²)` : o.baseline,
+    init,
+    data,
+    trainer: createTrainerState(net, data, trainerOptions(o)),
+    options: o,
+    loss: [{ step: 0, loss: datasetLoss(net, data, "half-mse") }],
+    atInit: saturationSnapshot(net, data, o.bins),
+  };
+}
+
+/** Advances a run by n steps, recording the full-data loss every `every` steps. */
+export function stepSaturationInPlace(run: SaturationStepper, n: number): void {
+  const { every } = run.options;
+  for (let k = 0; k < n; k++) {
+    trainStepsInPlace(run.trainer, run.data, trainerOptions(run.options), 1);
+    if (run.trainer.step % every === 0) {
+      run.loss.push({ step: run.trainer.step, loss: datasetLoss(run.trainer.net, run.data, "half-mse") });
+    }
+  }
+}
+
+function finish(run: SaturationStepper): SaturationRun {
+  return {
+    label: run.label,
+    init: run.init,
+    loss: run.loss,
+    atInit: run.atInit,
+    atEnd: saturationSnapshot(run.trainer.net, run.data, run.options.bins),
+  };
+}
+
+/** Trains the N(0, s²) net and the Xavier baseline for `steps` steps each. */
+export function runSaturation(options: Partial<SaturationOptions> = {}): SaturationResult {
+  const o = { ...saturationDefaults, ...options };
+  const scaled = createSaturationRun("scaled", o);
+  const baseline = createSaturationRun("baseline", o);
+  stepSaturationInPlace(scaled, o.steps);
+  stepSaturationInPlace(baseline, o.steps);
+  return { options: o, scaled: finish(scaled), baseline: finish(baseline) };
+}

@@ -1,0 +1,202 @@
+/**
+ * Claims (Overview, Xavier and He pages): how the variance of a signal changes layer by layer at
+ * initialisation, forward (z and a) and backward (∂L/∂z and ∂L/∂W), for any activation × initializer × depth ×
+ * width — Xavier + tanh roughly preserves it, He + ReLU preserves it, Xavier + ReLU halves it per layer,
+ * PyTorch's nn.Linear default multiplies it by about 1/6 per ReLU layer, and Glorot's "standard" init shrinks
+ * tanh activations going up while the weight-gradient variance stays flat (Glorot & Bengio 2010, eq. 14).
+ *
+ * Setup: `batch` inputs x ~ N(0, I) of dimension `width`, then `depth` dense layers width → width, every one
+ * followed by the activation, zero biases. Backward starts from a RANDOM gradient: ∂L/∂a^L ~ N(0, 1) i.i.d.
+ * (the gradient of the random linear loss L = Σ g ⊙ a^L), so the backward statistics show how the network
+ * itself scales gradients, independent of any particular loss. ∂L/∂W is summed over the batch.
+ *
+ * Theory (mean field, i.e. infinite width), per layer l = 1…L with n = fan-in, σ_w² = Var W:
+ *   Var z^l = n·σ_w²·E[a^{l−1}²],  E[a^0²] = 1,  E[a^l²] = E[f(z)²] for z ~ N(0, Var z^l)
+ *   (ReLU: ½Var z; leaky ReLU: ½(1+α²)Var z; linear: Var z; tanh and sigmoid: by quadrature);
+ *   Var ∂L/∂a^L = 1,  Var ∂L/∂z^l = Var ∂L/∂a^l · E[f′(z^l)²],  Var ∂L/∂a^{l−1} = n_out·σ_w²·Var ∂L/∂z^l;
+ *   Var ∂L/∂W^l = B · Var ∂L/∂z^l · E[a^{l−1}²].
+ * `linearRegime` is the same recursion with f treated as the identity near 0 (f′(0)² = 1 for tanh, as Glorot
+ * derives it); it is null for sigmoid and ReLU-type activations, whose f′(0) is not 1 or which are not symmetric.
+ */
+import { activations, type ActivationName } from "../activations";
+import { standardNormalInputs } from "../datasets";
+import { initVariance, type InitializerId, type InitParams } from "../initializers";
+import { backward, createNetwork, forward } from "../network";
+import { createRng } from "../rng";
+import { summarize, type Summary } from "../stats";
+
+export interface VarianceByDepthOptions {
+  seed: number;
+  depth: number;
+  width: number;
+  activation: ActivationName;
+  init: InitializerId;
+  initParams: Partial<InitParams>;
+  /** Number of input vectors. */
+  batch: number;
+  bins: number;
+  leakySlope: number;
+}
+
+export const varianceByDepthDefaults: VarianceByDepthOptions = {
+  seed: 1,
+  depth: 10,
+  width: 256,
+  activation: "tanh",
+  init: "glorot-uniform",
+  initParams: {},
+  batch: 256,
+  bins: 40,
+  leakySlope: 0.01,
+};
+
+/** The papers' setups: Glorot 2010 (5 × 1000 tanh, standard vs normalized) and He 2015 (30-layer ReLU). */
+export const varianceByDepthPresets = {
+  glorot: {
+    options: { depth: 5, width: 1000, activation: "tanh", batch: 100 },
+    inits: ["glorot-standard", "glorot-uniform"],
+  },
+  he: {
+    options: { depth: 30, width: 256, activation: "relu", batch: 256 },
+    inits: ["glorot-uniform", "he-normal-torch"],
+  },
+} as const satisfies Record<
+  string,
+  { options: Partial<VarianceByDepthOptions>; inits: readonly InitializerId[] }
+>;
+
+export interface VarianceLayer {
+  /** 1-based layer index l (z^l = W^l a^{l−1}). */
+  layer: number;
+  z: Summary;
+  a: Summary;
+  dz: Summary;
+  dW: Summary;
+  /** Mean-field predictions of Var z^l, E[(a^l)²], Var ∂L/∂z^l and Var ∂L/∂W^l. */
+  predicted: { varZ: number; meanSquareA: number; varDz: number; varDW: number };
+  /** Linear-regime predictions (tanh/linear), null where f′(0) ≠ 1 or f is not odd. */
+  linearRegime: { varZ: number; varDz: number } | null;
+}
+
+export interface VarianceByDepthResult {
+  options: VarianceByDepthOptions;
+  /** Var W used by the initializer for these fans (the registry's closed form). */
+  weightVariance: number;
+  /** n · Var W, the per-layer factor before the activation. */
+  gainPerLayer: number;
+  layers: VarianceLayer[];
+}
+
+/** E[g(z)] for z ~ N(0, q), by Simpson's rule on ±10 standard deviations. */
+export function gaussianExpectation(g: (z: number) => number, q: number): number {
+  if (q === 0) return g(0);
+  const s = Math.sqrt(q);
+  const m = 2000;
+  const h = 20 / m;
+  let sum = 0;
+  for (let k = 0; k <= m; k++) {
+    const t = -10 + k * h;
+    const w = k === 0 || k === m ? 1 : k % 2 ? 4 : 2;
+    sum += w * Math.exp(-0.5 * t * t) * g(s * t);
+  }
+  return (sum * h) / 3 / Math.sqrt(2 * Math.PI);
+}
+
+/** E[f(z)²] and E[f′(z)²] for z ~ N(0, q): closed forms for linear and (leaky) ReLU, quadrature otherwise. */
+export function activationMoments(
+  name: ActivationName,
+  q: number,
+  slope = 0.01,
+): { f2: number; df2: number } {
+  switch (name) {
+    case "linear":
+      return { f2: q, df2: 1 };
+    case "relu":
+      return { f2: q / 2, df2: 1 / 2 };
+    case "leaky_relu":
+      return { f2: ((1 + slope * slope) * q) / 2, df2: (1 + slope * slope) / 2 };
+    default: {
+      const { f, df } = activations[name];
+      return { f2: gaussianExpectation((z) => f(z) ** 2, q), df2: gaussianExpectation((z) => df(z) ** 2, q) };
+    }
+  }
+}
+
+/** Forward and backward per-layer statistics at initialisation, with the mean-field prediction alongside. */
+export function runVarianceByDepth(options: Partial<VarianceByDepthOptions> = {}): VarianceByDepthResult {
+  const o = { ...varianceByDepthDefaults, ...options };
+  const { depth, width, batch } = o;
+  const rng = createRng(o.seed);
+  const sizes = new Array<number>(depth + 1).fill(width);
+  const net = createNetwork({
+    sizes,
+    hidden: o.activation,
+    output: o.activation,
+    init: o.init,
+    initParams: o.initParams,
+    leakySlope: o.leakySlope,
+    rng,
+  });
+  const X = standardNormalInputs(batch, width, rng);
+  const trace = forward(net, X, batch);
+  const g = standardNormalInputs(batch, width, rng);
+  const grads = backward(net, trace, g);
+
+  const weightVariance = initVariance(o.init, { fanIn: width, fanOut: width }, o.initParams);
+  const k = width * weightVariance;
+  // Mean-field recursions, forward then backward.
+  const varZ: number[] = [];
+  const meanSquareA: number[] = [];
+  const df2: number[] = [];
+  let prevA2 = 1;
+  for (let l = 0; l < depth; l++) {
+    const q = k * prevA2;
+    const m = activationMoments(o.activation, q, o.leakySlope);
+    varZ.push(q);
+    meanSquareA.push(m.f2);
+    df2.push(m.df2);
+    prevA2 = m.f2;
+  }
+  const varDz = new Array<number>(depth);
+  let varDa = 1;
+  for (let l = depth - 1; l >= 0; l--) {
+    varDz[l] = varDa * df2[l];
+    varDa = k * varDz[l];
+  }
+  const linear = o.activation === "tanh" || o.activation === "linear";
+
+  const layers: VarianceLayer[] = [];
+  for (let l = 0; l < depth; l++) {
+    const inputA2 = l === 0 ? 1 : meanSquareA[l - 1];
+    layers.push({
+      layer: l + 1,
+      z: summarize(trace.z[l], { bins: o.bins }),
+      a: summarize(trace.a[l + 1], { bins: o.bins }),
+      dz: summarize(grads.dz[l], { bins: o.bins }),
+      dW: summarize(grads.dW[l], { bins: o.bins }),
+      predicted: {
+        varZ: varZ[l],
+        meanSquareA: meanSquareA[l],
+        varDz: varDz[l],
+        varDW: batch * varDz[l] * inputA2,
+      },
+      linearRegime: linear ? { varZ: k ** (l + 1), varDz: k ** (depth - 1 - l) } : null,
+    });
+  }
+  return { options: o, weightVariance, gainPerLayer: k, layers };
+}
+
+/** Var z^l / Var z^1 for every layer — the "shape" of the forward signal a widget plots on a log axis. */
+export function forwardProfile(result: VarianceByDepthResult): number[] {
+  const first = result.layers[0].z.variance;
+  return result.layers.map((l) => l.z.variance / first);
+}
+
+/**
+ * Geometric-mean factor by which Var z changes per layer: (Var z^L / Var z^1)^(1/(L−1)).
+ * ½ for Xavier + ReLU, 1/6 for PyTorch's default + ReLU, 1 for He + ReLU (up to finite-width noise).
+ */
+export function perLayerFactor(result: VarianceByDepthResult): number {
+  const { layers } = result;
+  return Math.pow(layers[layers.length - 1].z.variance / layers[0].z.variance, 1 / (layers.length - 1));
+}

@@ -1,0 +1,56 @@
+import { describe, expect, it } from "vitest";
+import {
+  createSaturationRun,
+  runSaturation,
+  stepSaturationInPlace,
+} from "../../engine/experiments/saturation";
+
+const last = (curve: { loss: number }[]): number => curve[curve.length - 1].loss;
+
+describe("Random page", () => {
+  it("› Too large: units saturate: with N(0, 10²) weights most tanh units saturate and f′ ≈ 0; Xavier's do not", () => {
+    const r = runSaturation({ activation: "tanh", scale: 10, steps: 0 });
+    for (const layer of r.scaled.atInit) {
+      expect(layer.saturated).toBeGreaterThan(0.75);
+      expect(layer.meanDerivative).toBeLessThan(0.1);
+    }
+    for (const layer of r.baseline.atInit) {
+      expect(layer.saturated).toBeLessThan(0.2);
+      expect(layer.meanDerivative).toBeGreaterThan(0.4);
+    }
+  });
+
+  it("› Too large: units saturate: training a tanh net from N(0, 10²) stalls while Xavier, same data and seed, learns", () => {
+    const r = runSaturation({ activation: "tanh", scale: 10, steps: 1000 });
+    const scaled = r.scaled.loss;
+    expect(last(scaled)).toBeGreaterThan(0.9 * scaled[0].loss);
+    expect(last(r.baseline.loss)).toBeLessThan(0.2 * r.baseline.loss[0].loss);
+    expect(last(scaled)).toBeGreaterThan(10 * last(r.baseline.loss));
+  });
+
+  it("› Too large: units saturate: a sigmoid net from N(0, 10²) stalls while Xavier learns", () => {
+    const r = runSaturation({ activation: "sigmoid", scale: 10, steps: 2000, lr: 0.3 });
+    expect(last(r.scaled.loss)).toBeGreaterThan(0.9 * r.scaled.loss[0].loss);
+    expect(last(r.baseline.loss)).toBeLessThan(0.25 * r.baseline.loss[0].loss);
+  });
+
+  it("› Too small: the signal vanishes: with N(0, 0.01²) weights every gradient norm is < 1e-4 and the loss does not move", () => {
+    const r = runSaturation({ activation: "tanh", scale: 0.01, steps: 500 });
+    for (const layer of r.scaled.atInit) expect(layer.gradNorm).toBeLessThan(1e-4);
+    expect(Math.abs(last(r.scaled.loss) - r.scaled.loss[0].loss)).toBeLessThan(0.01);
+  });
+
+  it("› Too large: units saturate: with N(0, 1) weights a wide saturated tanh net's gradients GROW toward the input", () => {
+    const r = runSaturation({ activation: "tanh", scale: 1, hidden: [32, 32, 32, 32, 32], steps: 0 });
+    const norms = r.scaled.atInit.map((l) => l.gradNorm);
+    expect(r.scaled.atInit[2].saturated).toBeGreaterThan(0.3);
+    expect(norms[0]).toBeGreaterThan(10 * norms[norms.length - 1]);
+  });
+
+  it("the step-wise run reproduces the one-shot loss curve", () => {
+    const run = createSaturationRun("scaled", { scale: 3, steps: 200 });
+    stepSaturationInPlace(run, 150);
+    stepSaturationInPlace(run, 50);
+    expect(run.loss).toEqual(runSaturation({ scale: 3, steps: 200 }).scaled.loss);
+  });
+});

@@ -1,0 +1,60 @@
+import { describe, expect, it } from "vitest";
+import { activationNames } from "../../engine/activations";
+import { createSymmetryRun, runSymmetry, symmetrySweep } from "../../engine/experiments/symmetry";
+
+describe("Symmetric page", () => {
+  it.each(activationNames)(
+    "› Why tied units stay tied: from a constant init, tied %s units stay bit-identical for 500 SGD steps",
+    (activation) => {
+      const r = runSymmetry({ activation, constant: 0.5, steps: 500 });
+      expect(r.history).toHaveLength(501);
+      for (const rec of r.history) expect(rec.spread).toBe(0);
+      expect(r.tiedThroughout).toBe(true);
+      // Not vacuous: the network did train (weights moved), so the tie survived real updates.
+      expect(Math.max(...r.moved.map((m) => m.weights))).toBeGreaterThan(1e-3);
+    },
+  );
+
+  it("› Why tied units stay tied: weights out of different inputs may differ, weights out of one input stay equal", () => {
+    const r = runSymmetry({ activation: "tanh", constant: 0.5, steps: 500 });
+    const [W0] = r.weights; // 4 units × 2 inputs
+    expect(Math.abs(W0[0] - W0[1])).toBeGreaterThan(1e-3);
+    for (let unit = 1; unit < 4; unit++) {
+      expect(W0[unit * 2]).toBe(W0[0]);
+      expect(W0[unit * 2 + 1]).toBe(W0[1]);
+    }
+  });
+
+  it("› Constant and zero initialization: every constant c (0, 0.5, −1.3, 2) stays tied with every activation", () => {
+    const sweep = symmetrySweep(activationNames, [0, 0.5, -1.3, 2], { steps: 200 });
+    expect(sweep).toHaveLength(20);
+    expect(sweep.filter((s) => s.maxSpread !== 0 || !s.tiedThroughout)).toEqual([]);
+  });
+
+  it.each(["tanh", "relu"] as const)(
+    "› Constant and zero initialization: with zero weights and %s hidden units only biases move",
+    (activation) => {
+      const r = runSymmetry({ activation, constant: 0, steps: 500 });
+      for (const m of r.moved) expect(m.weights).toBe(0);
+      expect(Math.max(...r.moved.map((m) => m.biases))).toBeGreaterThan(1e-3);
+    },
+  );
+
+  it.each(["tanh", "relu"] as const)(
+    "› Why tied units stay tied: ε = 0.01 noise breaks the tie (%s): the spread is > 0 at every step and grows",
+    (activation) => {
+      const r = runSymmetry({ activation, noise: 0.01, steps: 500 });
+      for (const rec of r.history) expect(rec.spread).toBeGreaterThan(0);
+      expect(r.history[500].spread).toBeGreaterThan(1.5 * r.history[0].spread);
+    },
+  );
+
+  it("the step-wise run a widget drives reproduces the one-shot run bit for bit", () => {
+    const run = createSymmetryRun({ activation: "sigmoid", constant: 0.3 });
+    run.step(120);
+    run.step(80);
+    const once = runSymmetry({ activation: "sigmoid", constant: 0.3, steps: 200 });
+    expect(run.state.history.map((h) => h.loss)).toEqual(once.history.map((h) => h.loss));
+    expect([...run.state.trainer.net.layers[1].W]).toEqual([...once.weights[1]]);
+  });
+});

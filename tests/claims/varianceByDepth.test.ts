@@ -1,0 +1,78 @@
+import { describe, expect, it } from "vitest";
+import {
+  perLayerFactor,
+  runVarianceByDepth,
+  type VarianceByDepthOptions,
+} from "../../engine/experiments/varianceByDepth";
+
+const SEEDS = [1, 2, 3, 4, 5, 6];
+const relu30 = (init: VarianceByDepthOptions["init"], seed: number) =>
+  runVarianceByDepth({ seed, depth: 30, width: 128, batch: 128, activation: "relu", init });
+
+describe("He page", () => {
+  it("› Why ReLU needs a factor of two: He init keeps Var z over 30 ReLU layers — per-layer factor within 10 % of 1 for every seed, Var z³⁰/Var z¹ in [0.5, 2] across seeds", () => {
+    let logRatio = 0;
+    for (const seed of SEEDS) {
+      const r = relu30("he-normal-torch", seed);
+      expect(Math.abs(perLayerFactor(r) - 1)).toBeLessThan(0.1);
+      logRatio += Math.log(r.layers[29].z.variance / r.layers[0].z.variance);
+    }
+    // A single 128-wide net wanders (finite-width noise compounds over 30 layers); the geometric mean does not.
+    const geometricMean = Math.exp(logRatio / SEEDS.length);
+    expect(geometricMean).toBeGreaterThan(0.5);
+    expect(geometricMean).toBeLessThan(2);
+  });
+
+  it("› Why ReLU needs a factor of two: Xavier init halves Var z per ReLU layer (within 15 %), so 30 layers lose ~2⁻²⁹", () => {
+    for (const seed of SEEDS.slice(0, 3)) {
+      const factor = perLayerFactor(relu30("glorot-uniform", seed));
+      expect(Math.abs(factor / 0.5 - 1)).toBeLessThan(0.15);
+    }
+  });
+
+  it("› One method, three names: PyTorch's nn.Linear default is not He — it multiplies ReLU Var z by ≈ 1/6 per layer (within 15 %)", () => {
+    for (const seed of SEEDS.slice(0, 3)) {
+      const r = runVarianceByDepth({
+        seed,
+        depth: 10,
+        width: 128,
+        batch: 128,
+        activation: "relu",
+        init: "torch-linear-default",
+      });
+      expect(Math.abs(perLayerFactor(r) * 6 - 1)).toBeLessThan(0.15);
+      expect(r.gainPerLayer).toBeCloseTo(1 / 3, 12);
+    }
+  });
+});
+
+describe("Xavier page", () => {
+  // Glorot & Bengio's setup, narrowed from 1000 to 500 units (and 50 inputs) to keep the suite fast.
+  const glorot = (init: VarianceByDepthOptions["init"]) =>
+    runVarianceByDepth({ seed: 1, depth: 5, width: 500, batch: 50, activation: "tanh", init });
+
+  it("› Forward and backward conditions: Glorot's standard init shrinks tanh activations going up, the normalized init roughly keeps them", () => {
+    const standard = glorot("glorot-standard").layers;
+    const normalized = glorot("glorot-uniform").layers;
+    expect(standard[4].a.variance / standard[0].a.variance).toBeLessThan(0.02);
+    for (let l = 1; l < 5; l++) expect(standard[l].a.variance).toBeLessThan(0.5 * standard[l - 1].a.variance);
+    expect(normalized[4].a.variance / normalized[0].a.variance).toBeGreaterThan(0.2);
+  });
+
+  it("› Forward and backward conditions: with standard init ∂L/∂z shrinks toward the input while Var ∂L/∂W stays flat (Glorot eq. 14)", () => {
+    const layers = glorot("glorot-standard").layers;
+    expect(layers[0].dz.variance / layers[4].dz.variance).toBeLessThan(0.05);
+    const dW = layers.map((l) => l.dW.variance);
+    expect(Math.max(...dW) / Math.min(...dW)).toBeLessThan(1.25);
+  });
+
+  it("› Forward and backward conditions: the mean-field prediction overlays the measured variances within 10 %", () => {
+    for (const init of ["glorot-standard", "glorot-uniform"] as const) {
+      for (const layer of glorot(init).layers) {
+        expect(Math.abs(layer.z.variance / layer.predicted.varZ - 1)).toBeLessThan(0.1);
+        expect(Math.abs(layer.dz.variance / layer.predicted.varDz - 1)).toBeLessThan(0.1);
+        expect(Math.abs(layer.dW.variance / layer.predicted.varDW - 1)).toBeLessThan(0.1);
+      }
+    }
+  });
+});
