@@ -10,6 +10,7 @@ export type ActivationName = "linear" | "sigmoid" | "tanh" | "relu" | "leaky_rel
 /** Negative slope of leaky ReLU unless a caller passes another one (PyTorch's and calculate_gain's default). */
 export const DEFAULT_LEAKY_SLOPE = 0.01;
 
+/** One activation: f, f′ (in terms of z) and the calculate_gain value. */
 export interface Activation {
   readonly name: ActivationName;
   /** Human label for controls. */

@@ -12,10 +12,13 @@
  */
 import { createRng, type Rng } from "./rng";
 
+/** The Playground's four 2-D classification sets. */
 export type DatasetName = "circle" | "xor" | "gaussian" | "spiral";
 
+/** Every data set name, in the Playground's order. */
 export const datasetNames: readonly DatasetName[] = ["circle", "xor", "gaussian", "spiral"];
 
+/** n labelled points: X is n × dim, y is n × 1 in {0, 1}. */
 export interface Dataset {
   /** Inputs, n × dim. */
   X: Float64Array;
@@ -25,6 +28,7 @@ export interface Dataset {
   dim: number;
 }
 
+/** Size, noise and seed of a generated 2-D set. */
 export interface Dataset2dOptions {
   /** Number of points (default 500, the Playground's). */
   n?: number;

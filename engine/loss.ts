@@ -4,8 +4,10 @@
  */
 import { sigmoid } from "./activations";
 
+/** ½·MSE (TF Playground's) or binary cross-entropy on logits. */
 export type LossName = "half-mse" | "bce-logits";
 
+/** A batch loss and its gradient with respect to the predictions. */
 export interface LossResult {
   /** L, averaged over the batch. */
   value: number;
@@ -13,6 +15,7 @@ export interface LossResult {
   grad: Float64Array;
 }
 
+/** What controls need to know about a loss. */
 export interface LossInfo {
   readonly name: LossName;
   readonly label: string;

@@ -21,6 +21,7 @@ import {
 import { initWeights, type InitializerId, type InitParams } from "./initializers";
 import type { Rng } from "./rng";
 
+/** One dense layer: z = W·a + b. */
 export interface Layer {
   /** Weights, out × in, row-major. */
   W: Float64Array;
@@ -28,6 +29,7 @@ export interface Layer {
   b: Float64Array;
 }
 
+/** A dense MLP as plain data (see the module comment for shapes). */
 export interface Network {
   /** Widths [inputs, hidden…, outputs]. */
   sizes: number[];
@@ -39,8 +41,10 @@ export interface Network {
   leakySlope: number;
 }
 
+/** Every bias starts at 0, or at one constant value. */
 export type BiasInit = { kind: "zeros" } | { kind: "constant"; value: number };
 
+/** Arguments of `createNetwork`. */
 export interface NetworkOptions {
   /** Widths [inputs, hidden…, outputs]; at least two entries. */
   sizes: readonly number[];

@@ -24,6 +24,7 @@ export interface Velocity {
   b: Float64Array[];
 }
 
+/** Step size and optional momentum of one SGD update. */
 export interface SgdOptions {
   /** Learning rate η. */
   lr: number;
@@ -75,6 +76,7 @@ function momentumInPlace(
   }
 }
 
+/** One training step: the loss to differentiate plus the SGD options. */
 export interface TrainStepOptions extends SgdOptions {
   loss: LossName;
 }
@@ -125,6 +127,7 @@ export interface TrainingData {
   outputs: number;
 }
 
+/** Minibatch training: a training step's options plus batch size and shuffling seed. */
 export interface TrainerOptions extends TrainStepOptions {
   /** Minibatch size B (≤ n); each epoch visits ⌊n / B⌋ batches of a fresh permutation. */
   batch: number;

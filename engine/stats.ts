@@ -8,6 +8,7 @@ import { type ActivationName } from "./activations";
 import { histogram } from "./histogram";
 import { activationOf, type Gradients, type Network, type Trace } from "./network";
 
+/** Moments and range of a set of values. */
 export interface Moments {
   n: number;
   mean: number;
@@ -20,6 +21,7 @@ export interface Moments {
   max: number;
 }
 
+/** One histogram bin [x0, x1) with its count and density (engine/histogram.ts). */
 export interface Bin {
   x0: number;
   x1: number;
@@ -27,6 +29,7 @@ export interface Bin {
   density: number;
 }
 
+/** Moments plus a histogram. */
 export interface Summary extends Moments {
   histogram: Bin[];
 }
@@ -116,6 +119,7 @@ export function derivativeValues(
   return out;
 }
 
+/** The two ways to count dead ReLUs. */
 export interface DeadStats {
   /** Units whose output is 0 for EVERY example of the batch, as a fraction of the layer's units. */
   deadUnitFraction: number;
@@ -136,6 +140,7 @@ export function deadUnits(a: ArrayLike<number>, batch: number, width: number): D
   return { deadUnitFraction: dead / width, zeroFraction: zeros / (batch * width) };
 }
 
+/** Everything `layerStatistics` reports for one weight layer. */
 export interface LayerStats {
   /** Weight layer index l (z = a[l]·W[l]ᵀ + b[l]). */
   layer: number;
@@ -190,6 +195,7 @@ export function layerStatistics(
   return out;
 }
 
+/** Result of `symmetrySpread`. */
 export interface SymmetryReport {
   /**
    * Per weight layer: `weights` is the largest spread (max − min) among weights that symmetry keeps equal —

@@ -22,6 +22,7 @@ import {
 import { createRng } from "../rng";
 import { symmetrySpread, type SymmetryReport } from "../stats";
 
+/** Options of the symmetry experiment (all have defaults in `symmetryDefaults`). */
 export interface SymmetryOptions {
   seed: number;
   /** Hidden activation. */
@@ -42,6 +43,7 @@ export interface SymmetryOptions {
   steps: number;
 }
 
+/** 2 → [4, 4] → 1 on 200 circle points, c = 0.5, tanh, lr 0.03, batch 10, 500 steps. */
 export const symmetryDefaults: SymmetryOptions = {
   seed: 1,
   activation: "tanh",
@@ -56,6 +58,7 @@ export const symmetryDefaults: SymmetryOptions = {
   steps: 500,
 };
 
+/** The state of the tie after one step. */
 export interface SymmetryRecord {
   step: number;
   /** Loss over the whole training set after `step` steps. */
@@ -65,6 +68,7 @@ export interface SymmetryRecord {
   perLayer: SymmetryReport["layers"];
 }
 
+/** Plain state of a symmetry run; `stepSymmetryInPlace` advances it. */
 export interface SymmetryState {
   options: SymmetryOptions;
   data: TrainingData;
@@ -74,6 +78,7 @@ export interface SymmetryState {
   history: SymmetryRecord[];
 }
 
+/** A run and the function that steps it. */
 export interface SymmetryRun {
   state: SymmetryState;
   /** Takes n SGD steps (recording after each) and returns the new records. */
@@ -154,6 +159,7 @@ function maxAbsDiff(x: Float64Array, y: Float64Array): number {
   return m;
 }
 
+/** Summary of a finished symmetry run. */
 export interface SymmetryResult {
   options: SymmetryOptions;
   history: SymmetryRecord[];

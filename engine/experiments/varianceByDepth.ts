@@ -5,13 +5,13 @@
  * PyTorch's nn.Linear default multiplies it by about 1/6 per ReLU layer, and Glorot's "standard" init shrinks
  * tanh activations going up while the weight-gradient variance stays flat (Glorot & Bengio 2010, eq. 14).
  *
- * Setup: `batch` inputs x ~ N(0, I) of dimension `width`, then `depth` dense layers width → width, every one
- * followed by the activation, zero biases. Backward starts from a RANDOM gradient: ∂L/∂a^L ~ N(0, 1) i.i.d.
+ * Setup: `batch` inputs x ~ N(0, I) of dimension `width`, then `depth` dense layers width → width (or any
+ * `widths`), every one followed by the activation, zero biases. Backward starts from a RANDOM gradient: ∂L/∂a^L ~ N(0, 1) i.i.d.
  * (the gradient of the random linear loss L = Σ g ⊙ a^L), so the backward statistics show how the network
  * itself scales gradients, independent of any particular loss. ∂L/∂W is summed over the batch.
  *
- * Theory (mean field, i.e. infinite width), per layer l = 1…L with n = fan-in, σ_w² = Var W:
- *   Var z^l = n·σ_w²·E[a^{l−1}²],  E[a^0²] = 1,  E[a^l²] = E[f(z)²] for z ~ N(0, Var z^l)
+ * Theory (mean field, i.e. infinite width), per layer l = 1…L with σ_w² = Var W^l:
+ *   Var z^l = n_in·σ_w²·E[a^{l−1}²],  E[a^0²] = 1,  E[a^l²] = E[f(z)²] for z ~ N(0, Var z^l)
  *   (ReLU: ½Var z; leaky ReLU: ½(1+α²)Var z; linear: Var z; tanh and sigmoid: by quadrature);
  *   Var ∂L/∂a^L = 1,  Var ∂L/∂z^l = Var ∂L/∂a^l · E[f′(z^l)²],  Var ∂L/∂a^{l−1} = n_out·σ_w²·Var ∂L/∂z^l;
  *   Var ∂L/∂W^l = B · Var ∂L/∂z^l · E[a^{l−1}²].
@@ -25,10 +25,18 @@ import { backward, createNetwork, forward } from "../network";
 import { createRng } from "../rng";
 import { summarize, type Summary } from "../stats";
 
+/** Options of the variance-by-depth experiment (defaults in `varianceByDepthDefaults`). */
 export interface VarianceByDepthOptions {
   seed: number;
+  /** Number of layers L (ignored when `widths` is given). */
   depth: number;
+  /** Width of every layer and of the input (ignored when `widths` is given). */
   width: number;
+  /**
+   * Optional explicit widths [input, layer 1, …, layer L] for nets whose fan-in and fan-out differ (so that
+   * fan_in / fan_out / fan_avg modes give different weights); overrides `depth` and `width`.
+   */
+  widths: number[] | null;
   activation: ActivationName;
   init: InitializerId;
   initParams: Partial<InitParams>;
@@ -38,10 +46,12 @@ export interface VarianceByDepthOptions {
   leakySlope: number;
 }
 
+/** 10 tanh layers of 256 with Glorot uniform weights, 256 inputs. */
 export const varianceByDepthDefaults: VarianceByDepthOptions = {
   seed: 1,
   depth: 10,
   width: 256,
+  widths: null,
   activation: "tanh",
   init: "glorot-uniform",
   initParams: {},
@@ -65,6 +75,7 @@ export const varianceByDepthPresets = {
   { options: Partial<VarianceByDepthOptions>; inits: readonly InitializerId[] }
 >;
 
+/** Measured statistics and predictions for one layer. */
 export interface VarianceLayer {
   /** 1-based layer index l (z^l = W^l a^{l−1}). */
   layer: number;
@@ -78,12 +89,17 @@ export interface VarianceLayer {
   linearRegime: { varZ: number; varDz: number } | null;
 }
 
+/** Per-layer statistics of one network at initialisation. */
 export interface VarianceByDepthResult {
   options: VarianceByDepthOptions;
-  /** Var W used by the initializer for these fans (the registry's closed form). */
-  weightVariance: number;
-  /** n · Var W, the per-layer factor before the activation. */
-  gainPerLayer: number;
+  /** Widths [input, layer 1, …, layer L]. */
+  sizes: number[];
+  /** Var W^l of each layer for its fans (the registry's closed form). */
+  weightVariance: number[];
+  /** fan_in · Var W^l: the forward factor of layer l before the activation. */
+  forwardGain: number[];
+  /** fan_out · Var W^l: the backward factor of layer l before the activation. */
+  backwardGain: number[];
   layers: VarianceLayer[];
 }
 
@@ -125,9 +141,10 @@ export function activationMoments(
 /** Forward and backward per-layer statistics at initialisation, with the mean-field prediction alongside. */
 export function runVarianceByDepth(options: Partial<VarianceByDepthOptions> = {}): VarianceByDepthResult {
   const o = { ...varianceByDepthDefaults, ...options };
-  const { depth, width, batch } = o;
+  const { batch } = o;
+  const sizes = o.widths ?? new Array<number>(o.depth + 1).fill(o.width);
+  const depth = sizes.length - 1;
   const rng = createRng(o.seed);
-  const sizes = new Array<number>(depth + 1).fill(width);
   const net = createNetwork({
     sizes,
     hidden: o.activation,
@@ -137,20 +154,23 @@ export function runVarianceByDepth(options: Partial<VarianceByDepthOptions> = {}
     leakySlope: o.leakySlope,
     rng,
   });
-  const X = standardNormalInputs(batch, width, rng);
+  const X = standardNormalInputs(batch, sizes[0], rng);
   const trace = forward(net, X, batch);
-  const g = standardNormalInputs(batch, width, rng);
+  const g = standardNormalInputs(batch, sizes[depth], rng);
   const grads = backward(net, trace, g);
 
-  const weightVariance = initVariance(o.init, { fanIn: width, fanOut: width }, o.initParams);
-  const k = width * weightVariance;
+  const weightVariance = net.layers.map((_, l) =>
+    initVariance(o.init, { fanIn: sizes[l], fanOut: sizes[l + 1] }, o.initParams),
+  );
+  const forwardGain = weightVariance.map((v, l) => sizes[l] * v);
+  const backwardGain = weightVariance.map((v, l) => sizes[l + 1] * v);
   // Mean-field recursions, forward then backward.
   const varZ: number[] = [];
   const meanSquareA: number[] = [];
   const df2: number[] = [];
   let prevA2 = 1;
   for (let l = 0; l < depth; l++) {
-    const q = k * prevA2;
+    const q = forwardGain[l] * prevA2;
     const m = activationMoments(o.activation, q, o.leakySlope);
     varZ.push(q);
     meanSquareA.push(m.f2);
@@ -161,9 +181,10 @@ export function runVarianceByDepth(options: Partial<VarianceByDepthOptions> = {}
   let varDa = 1;
   for (let l = depth - 1; l >= 0; l--) {
     varDz[l] = varDa * df2[l];
-    varDa = k * varDz[l];
+    varDa = backwardGain[l] * varDz[l];
   }
   const linear = o.activation === "tanh" || o.activation === "linear";
+  const product = (xs: number[]): number => xs.reduce((p, x) => p * x, 1);
 
   const layers: VarianceLayer[] = [];
   for (let l = 0; l < depth; l++) {
@@ -180,10 +201,12 @@ export function runVarianceByDepth(options: Partial<VarianceByDepthOptions> = {}
         varDz: varDz[l],
         varDW: batch * varDz[l] * inputA2,
       },
-      linearRegime: linear ? { varZ: k ** (l + 1), varDz: k ** (depth - 1 - l) } : null,
+      linearRegime: linear
+        ? { varZ: product(forwardGain.slice(0, l + 1)), varDz: product(backwardGain.slice(l + 1)) }
+        : null,
     });
   }
-  return { options: o, weightVariance, gainPerLayer: k, layers };
+  return { options: o, sizes, weightVariance, forwardGain, backwardGain, layers };
 }
 
 /** Var z^l / Var z^1 for every layer — the "shape" of the forward signal a widget plots on a log axis. */

@@ -29,6 +29,7 @@ function activate(name: NetSpec["hidden"], z: tf.Tensor2D): tf.Tensor2D {
 
 export async function benchTfjs(spec: NetSpec, setup: BenchSetup): Promise<BenchResult> {
   await registerTfjsGradients();
+  tf.enableProdMode(); // production mode: no per-op NaN checks or debug warnings, tfjs at its fastest
   await tf.setBackend("cpu");
   await tf.ready();
   const { X, Y } = benchData(setup);

@@ -41,8 +41,40 @@ describe("He page", () => {
         init: "torch-linear-default",
       });
       expect(Math.abs(perLayerFactor(r) * 6 - 1)).toBeLessThan(0.15);
-      expect(r.gainPerLayer).toBeCloseTo(1 / 3, 12);
+      expect(r.forwardGain[0]).toBeCloseTo(1 / 3, 12);
     }
+  });
+});
+
+describe("He page, fan_in or fan_out", () => {
+  // Widths change (64 → 256 → 256 → 64), so the two modes give different weights.
+  const widths = [64, 256, 256, 64];
+  const run = (mode: "fan_in" | "fan_out") =>
+    runVarianceByDepth({
+      seed: 2,
+      widths,
+      batch: 256,
+      activation: "relu",
+      init: "he-normal-torch",
+      initParams: { mode },
+    });
+
+  it("› Why ReLU needs a factor of two: fan_in keeps the forward Var z, fan_out keeps the backward Var ∂L/∂z (within 20 %)", () => {
+    const fanIn = run("fan_in").layers;
+    const fanOut = run("fan_out").layers;
+    for (const l of fanIn) expect(Math.abs(l.z.variance / fanIn[0].z.variance - 1)).toBeLessThan(0.2);
+    for (const l of fanOut) expect(Math.abs(l.dz.variance / fanOut[2].dz.variance - 1)).toBeLessThan(0.2);
+    // …and each mode does NOT preserve the other direction: the width ratio 4 shows up (¼ backward, 4 forward).
+    expect(fanIn[0].dz.variance / fanIn[2].dz.variance).toBeLessThan(0.5);
+    expect(fanOut[2].z.variance / fanOut[0].z.variance).toBeGreaterThan(2);
+  });
+
+  it("› Why ReLU needs a factor of two: the mean-field prediction follows the measurement on non-square layers (within 20 %)", () => {
+    for (const mode of ["fan_in", "fan_out"] as const)
+      for (const l of run(mode).layers) {
+        expect(Math.abs(l.z.variance / l.predicted.varZ - 1)).toBeLessThan(0.2);
+        expect(Math.abs(l.dz.variance / l.predicted.varDz - 1)).toBeLessThan(0.2);
+      }
   });
 });
 
