@@ -1,3 +1,4 @@
+import type { Tensor } from "@tensorflow/tfjs-core";
 import { describe, expect, it } from "vitest";
 import { activationNames, type ActivationName } from "../../engine/activations";
 import { lossInto, type LossName } from "../../engine/loss";
@@ -191,3 +192,61 @@ describe("forward and backward", () => {
     expect([...predict(net, X, 23, 5)]).toEqual([...whole]);
   });
 });
+
+describe("backward against an independent oracle: TensorFlow.js autodiff", () => {
+  it.each(["tanh", "relu", "sigmoid"] as const)(
+    "%s net, ½·MSE: every dW and db agrees with tf.grads to float32 precision (1e-4 relative)",
+    async (hidden) => {
+      const tf = await loadTfjs();
+      const sizes = [3, 6, 5, 2];
+      const batch = 4;
+      const rng = createRng(21);
+      const net = createNetwork({
+        sizes,
+        hidden,
+        output: "tanh",
+        init: "glorot-normal-torch",
+        bias: { kind: "constant", value: 0.05 },
+        rng,
+      });
+      const X = new Float64Array(batch * sizes[0]).map(() => rng.normal());
+      const Y = new Float64Array(batch * 2).map(() => rng.normal());
+      const trace = forward(net, X, batch);
+      const ours = backward(net, trace, lossInto("half-mse", trace.a[3], Y, batch).grad);
+
+      // tfjs keeps W as in × out; ours is out × in, so transpose on the way in and out.
+      const params = net.layers.flatMap(({ W, b }, l) => [
+        tf.transpose(tf.tensor2d(Float32Array.from(W), [sizes[l + 1], sizes[l]])),
+        tf.tensor1d(Float32Array.from(b)),
+      ]);
+      const act = (z: Tensor, f: string) =>
+        f === "tanh" ? tf.tanh(z) : f === "relu" ? tf.relu(z) : tf.sigmoid(z);
+      const x = tf.tensor2d(Float32Array.from(X), [batch, sizes[0]]);
+      const y = tf.tensor2d(Float32Array.from(Y), [batch, 2]);
+      const lossFn = (...p: Tensor[]) => {
+        let a = x as Tensor;
+        for (let l = 0; l < 3; l++)
+          a = act(tf.add(tf.matMul(a, p[2 * l]), p[2 * l + 1]), l === 2 ? "tanh" : hidden);
+        return tf.div(tf.mul(0.5, tf.sum(tf.square(tf.sub(a, y)))), batch);
+      };
+      const theirs = tf.grads(lossFn)(params);
+      for (let l = 0; l < 3; l++) {
+        const dW = tf.transpose(theirs[2 * l]).dataSync();
+        const db = theirs[2 * l + 1].dataSync();
+        const scale = Math.max(...ours.dW[l].map(Math.abs), ...ours.db[l].map(Math.abs));
+        ours.dW[l].forEach((v, i) => expect(Math.abs(v - dW[i])).toBeLessThan(1e-4 * scale));
+        ours.db[l].forEach((v, i) => expect(Math.abs(v - db[i])).toBeLessThan(1e-4 * scale));
+      }
+    },
+  );
+});
+
+async function loadTfjs() {
+  const tf = await import("@tensorflow/tfjs-core");
+  await import("@tensorflow/tfjs-backend-cpu");
+  const { registerTfjsGradients } = await import("../bench/tfjsGradients");
+  await registerTfjsGradients();
+  tf.enableProdMode();
+  await tf.setBackend("cpu");
+  return tf;
+}
