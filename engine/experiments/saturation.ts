@@ -22,7 +22,8 @@ import {
   type TrainingData,
 } from "../optimizer";
 import { createRng } from "../rng";
-import { layerStatistics, type Bin } from "../stats";
+import { histogram } from "../histogram";
+import { derivativeValues, layerStatistics, type Bin } from "../stats";
 
 /** Options of the saturation experiment (defaults in `saturationDefaults`). */
 export interface SaturationOptions {
@@ -89,20 +90,28 @@ export interface SaturationResult {
   baseline: SaturationRun;
 }
 
-/** Per-hidden-layer saturation statistics on the whole data set (loss gradient of ½·MSE). */
+/**
+ * Per-hidden-layer saturation statistics on the whole data set (loss gradient of ½·MSE). Histograms share
+ * one domain across layers so they can be compared: z over [−m, m] with m the largest |z| of any hidden layer,
+ * f′(z) over [0, f′(0)] (1 for tanh, ¼ for sigmoid).
+ */
 export function saturationSnapshot(net: Network, data: TrainingData, bins: number): SaturationLayer[] {
   const trace = forward(net, data.X, data.n);
   const grads = backward(net, trace, lossInto("half-mse", trace.a[trace.a.length - 1], data.Y, data.n).grad);
-  return layerStatistics(net, trace, grads, { bins })
-    .slice(0, -1)
-    .map((s) => ({
-      layer: s.layer,
-      saturated: s.saturated ?? 0,
-      meanDerivative: s.derivative.mean,
-      zHistogram: s.z.histogram,
-      derivativeHistogram: s.derivative.histogram,
-      gradNorm: s.gradNorm ?? 0,
-    }));
+  const stats = layerStatistics(net, trace, grads, { bins }).slice(0, -1);
+  const m = Math.max(1e-12, ...stats.map((st) => Math.max(-st.z.min, st.z.max)));
+  const fMax = net.hidden === "sigmoid" ? 0.25 : 1;
+  return stats.map((st) => ({
+    layer: st.layer,
+    saturated: st.saturated ?? 0,
+    meanDerivative: st.derivative.mean,
+    zHistogram: histogram(trace.z[st.layer], { bins, domain: [-m, m] }),
+    derivativeHistogram: histogram(
+      derivativeValues(st.activation, trace.z[st.layer], trace.a[st.layer + 1], net.leakySlope),
+      { bins, domain: [0, fMax] },
+    ),
+    gradNorm: st.gradNorm ?? 0,
+  }));
 }
 
 /** Plain state of one run in progress; `stepSaturationInPlace` advances it. */

@@ -51,6 +51,15 @@ describe("Random page", () => {
     expect(norms[0]).toBeGreaterThan(3 * norms[norms.length - 1]);
   });
 
+  it("per-layer z and f′ histograms share one domain, so a widget can stack them", () => {
+    const { atInit } = runSaturation({ activation: "sigmoid", scale: 3, steps: 0 }).scaled;
+    for (const layer of atInit) {
+      expect(layer.zHistogram[0].x0).toBe(atInit[0].zHistogram[0].x0);
+      expect(layer.derivativeHistogram.at(-1)?.x1).toBe(0.25);
+      expect(layer.zHistogram.reduce((n, b) => n + b.count, 0)).toBe(200 * 8);
+    }
+  });
+
   it("the step-wise run reproduces the one-shot loss curve", () => {
     const run = createSaturationRun("scaled", { scale: 3, steps: 200 });
     stepSaturationInPlace(run, 150);
