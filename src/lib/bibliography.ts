@@ -72,6 +72,16 @@ const works = {
     arxiv: "1502.03167",
     used: "Normalizing pre-activations per mini-batch, which makes training far less sensitive to the initial scale.",
   },
+  goyal2017: {
+    authors:
+      "Priya Goyal, Piotr Dollár, Ross Girshick, Pieter Noordhuis, Lukasz Wesolowski, Aapo Kyrola, Andrew Tulloch, Yangqing Jia, Kaiming He",
+    short: "Goyal et al.",
+    year: 2017,
+    title: "Accurate, Large Minibatch SGD: Training ImageNet in 1 Hour",
+    venue: "Technical report",
+    arxiv: "1706.02677",
+    used: "Starting the last batch-normalization scale of each residual block at zero, so every block starts as the identity.",
+  },
   klambauer2017: {
     authors: "Günter Klambauer, Thomas Unterthiner, Andreas Mayr, Sepp Hochreiter",
     short: "Klambauer et al.",

@@ -6,10 +6,10 @@ import { visit } from "unist-util-visit";
  * Offers the TeX source of every display formula for copying. Runs after rehype-katex and wraps each
  * `.katex-display` as
  * `<div class="math-block">{formula}<details class="tex-source"><summary>TeX</summary>
- *   <div class="tex-source__body"><pre><code>{source}</code></pre><button data-tex-copy>Copy</button></div>
+ *   <div class="tex-source__body"><pre><code>{source}</code></pre><span class="tex-source__hint">…</span></div>
  * </details></div>`.
- * The source is KaTeX's own MathML annotation, so it is exactly what was rendered. Styles and the button's
- * behaviour live in src/components/TexSourceCopy.astro.
+ * No script: the source is selectable with one click (CSS `user-select: all`). It is KaTeX's own MathML
+ * annotation, so it is exactly what was rendered. Styles live in src/components/TexSource.astro.
  */
 export function rehypeTexSource() {
   return (tree: Root) => {
@@ -63,9 +63,9 @@ export function rehypeTexSource() {
               },
               {
                 type: "element",
-                tagName: "button",
-                properties: { type: "button", dataTexCopy: "" },
-                children: [{ type: "text", value: "Copy" }],
+                tagName: "span",
+                properties: { className: ["tex-source__hint"] },
+                children: [{ type: "text", value: "A click selects the whole source." }],
               },
             ],
           },
