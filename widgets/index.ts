@@ -1,2 +1,4 @@
 /** The one barrel MDX imports widgets from. */
 export { default as InitializerSampler } from "./initializer-sampler/InitializerSampler.astro";
+export { default as VarianceDepth } from "./variance-depth/VarianceDepth.astro";
+export { default as SymmetryDemo } from "./symmetry/SymmetryDemo.astro";

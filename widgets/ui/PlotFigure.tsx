@@ -5,8 +5,11 @@ import { addGroupRoles } from "./plot-a11y";
 import type { FigureSize } from "./figure-size";
 
 interface Props {
-  /** Builds the Plot options for a drawing size; a pure spec function closed over the current data. */
-  options: (size: FigureSize) => Plot.PlotOptions;
+  /**
+   * Builds the Plot options for a drawing size; a pure spec function closed over the current data. Null while
+   * there is no data yet: the children (the build-time figure) stay on screen.
+   */
+  options: ((size: FigureSize) => Plot.PlotOptions) | null;
   /**
    * width / height of the figure's box on wide screens and on phones. The box is reserved in CSS, so the live
    * figure replaces the static one without a layout shift, and the figure is drawn to fill it.
@@ -41,7 +44,7 @@ export function PlotFigure({ options, aspect, children }: Props) {
 
   useLayoutEffect(() => {
     const el = ref.current;
-    if (!el || size === null || size.width < 100 || size.height < 60) return;
+    if (!el || options === null || size === null || size.width < 100 || size.height < 60) return;
     const figure = Plot.plot(options(size));
     addGroupRoles(figure);
     el.replaceChildren(figure);

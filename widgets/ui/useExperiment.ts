@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from "preact/hooks";
+import { useEffect, useState } from "preact/hooks";
 import {
   experiments,
   type ExperimentName,
@@ -15,31 +15,32 @@ function worker(): Worker | null {
   return shared;
 }
 
+/** `result` is the latest finished run (null until the first one finishes). */
 export type ExperimentStatus<R> =
-  | { kind: "ready"; result: R }
-  | { kind: "computing"; result: R }
-  | { kind: "error"; result: R; message: string };
+  | { kind: "ready"; result: R | null }
+  | { kind: "computing"; result: R | null }
+  | { kind: "error"; result: R | null; message: string };
 
 /**
- * The result of `experiments[name](options)`, recomputed in a Web Worker whenever `options` change (compared
- * by JSON), so a heavy run never blocks the page. Starts from `initial` (the result the build rendered);
- * while a newer run computes, the last result stays on screen. Without Worker support (tests) it runs inline.
+ * The result of `experiments[name](options)`, computed in a Web Worker on mount and whenever `options` change
+ * (compared by JSON), so a heavy run never blocks the page. While a newer run computes, the last result stays
+ * on screen (before the first, the view shows its build-time figures). Without Worker support it runs inline.
+ * Pass `enabled = false` to skip computing (e.g. an unused comparison).
  */
 export function useExperiment<N extends ExperimentName>(
   name: N,
   options: ExperimentOptions<N>,
-  initial: ExperimentResult<N>,
+  enabled = true,
 ): ExperimentStatus<ExperimentResult<N>> {
   const [status, setStatus] = useState<ExperimentStatus<ExperimentResult<N>>>({
-    kind: "ready",
-    result: initial,
+    kind: "computing",
+    result: null,
   });
   const key = JSON.stringify(options);
-  const first = useRef(key);
 
   useEffect(() => {
-    if (key === first.current) {
-      first.current = "";
+    if (!enabled) {
+      setStatus((s) => ({ kind: "ready", result: s.result }));
       return;
     }
     const run = experiments[name] as (o: ExperimentOptions<N>) => ExperimentResult<N>;
@@ -61,7 +62,7 @@ export function useExperiment<N extends ExperimentName>(
       setStatus((s) =>
         error !== undefined
           ? { kind: "error", result: s.result, message: error }
-          : { kind: "ready", result: result! },
+          : { kind: "ready", result: result ?? null },
       );
     };
     w.addEventListener("message", onMessage);
@@ -70,7 +71,7 @@ export function useExperiment<N extends ExperimentName>(
       live = false;
       w.removeEventListener("message", onMessage);
     };
-  }, [key]);
+  }, [key, enabled]);
 
   return status;
 }
