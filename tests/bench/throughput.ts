@@ -14,13 +14,15 @@ async function main(): Promise<void> {
     `circle data, ${SETUP.points} training points, batch ${SETUP.batch}, lr ${SETUP.lr}, ½·MSE on ±1 labels, ` +
       `tanh output, plain SGD; median of ${SETUP.repeats} runs of ≥ ${SETUP.minSeconds} s after warm-up`,
   );
+  // The ceiling is measured before and after the training runs and the best figure kept, so a busy machine
+  // cannot flatter the engine's ratio.
+  const ceilingBefore = ceilings();
   const rows: string[][] = [];
   let deepEngineGflops = 0;
   for (const spec of REFERENCE_NETS) {
     const engine = benchEngine(spec, SETUP);
     const tfjs = await benchTfjs(spec, SETUP);
-    if (spec.name.includes("32"))
-      deepEngineGflops = (engine.examplesPerSecond * engine.flopsPerExample) / 1e9;
+    if (spec.deep) deepEngineGflops = (engine.examplesPerSecond * engine.flopsPerExample) / 1e9;
     rows.push([
       spec.name,
       fmt(engine.examplesPerSecond),
@@ -29,18 +31,24 @@ async function main(): Promise<void> {
       ((engine.examplesPerSecond * engine.flopsPerExample) / 1e9).toFixed(3),
     ]);
   }
-  const ikj = medianRate(() => matmulGflops(256, "i-k-j"), SETUP.repeats);
-  const ijk = medianRate(() => matmulGflops(256, "i-j-k, Bᵀ"), SETUP.repeats);
-  const lit = medianRate(() => matmulGflops(256, "i-j-k, Bᵀ, n = 256 literal"), SETUP.repeats);
+  const ceilingAfter = ceilings();
+  const [ikj, ijk, lit] = ceilingBefore.map((x, k) => Math.max(x, ceilingAfter[k]));
   const ceiling = Math.max(ikj, ijk, lit);
-  printTable(["net", "engine ex/s", "tfjs-cpu ex/s", "engine/tfjs", "engine GFLOP/s"], rows);
+  printTable(["net", "engine ex/s", "tfjs-cpu ex/s", "engine/tfjs (target ≥ 3×)", "engine GFLOP/s"], rows);
   console.log(
     `\nFLOPs per example = 6 · Σ_l n_l·n_{l+1} (2 forward, 2 for ∂L/∂W, 2 for ∂L/∂a per weight).` +
       `\nplain 256×256×256 Float64Array matmul: i-k-j ${ikj.toFixed(3)} GFLOP/s, i-j-k on Bᵀ ${ijk.toFixed(3)} GFLOP/s, ` +
       `the same with n = 256 as a literal ${lit.toFixed(3)} GFLOP/s; ` +
-      `ceiling = the faster, ${ceiling.toFixed(3)} GFLOP/s` +
+      `ceiling = the fastest, ${ceiling.toFixed(3)} GFLOP/s` +
       `\ndeep net (2-[32×10]-1 ReLU): ${deepEngineGflops.toFixed(3)} GFLOP/s = ` +
       `${(deepEngineGflops / ceiling).toFixed(2)} of the plain-loop ceiling (target ≥ 0.9)`,
+  );
+}
+
+/** GFLOP/s of the three plain loops (median of SETUP.repeats timings each). */
+function ceilings(): number[] {
+  return (["i-k-j", "i-j-k, Bᵀ", "i-j-k, Bᵀ, n = 256 literal"] as const).map((loop) =>
+    medianRate(() => matmulGflops(256, loop), SETUP.repeats),
   );
 }
 
