@@ -2,8 +2,7 @@
 // Runs a TypeScript entry file under plain Node: esbuild bundles it (packages stay external) into a
 // temporary module, which is then imported. Used by `npm run bench` and other scripts.
 import { build } from "esbuild";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 
@@ -12,7 +11,10 @@ if (!entry) {
   console.error("usage: node scripts/run-ts.mjs <file.ts> [args…]");
   process.exit(2);
 }
-const dir = mkdtempSync(join(tmpdir(), "run-ts-"));
+// Inside the project, so the bundle's bare imports (d3-array, …) resolve from node_modules.
+const cache = resolve("node_modules/.cache");
+mkdirSync(cache, { recursive: true });
+const dir = mkdtempSync(join(cache, "run-ts-"));
 const outfile = join(dir, "entry.mjs");
 try {
   await build({

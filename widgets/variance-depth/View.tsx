@@ -8,6 +8,8 @@ import { demoLink } from "../ui/url-state";
 import { useExperimentPair } from "./useExperimentPair";
 import {
   DEPTH,
+  STD,
+  hasStd,
   NAMESPACE,
   PRESETS,
   WIDTH,

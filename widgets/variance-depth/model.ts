@@ -11,7 +11,7 @@ import {
   type InitializerId,
   type InitParams,
 } from "../../engine/initializers";
-import { choiceField, intField, seedField, type Schema } from "../ui/url-state";
+import { choiceField, intField, numberField, seedField, type Schema } from "../ui/url-state";
 
 /** Everything the variance-by-depth demo shows is a function of this state (and it all lives in the URL). */
 export interface VarianceState {
@@ -22,12 +22,15 @@ export interface VarianceState {
   depth: number;
   width: number;
   mode: FanMode;
+  /** σ for the naive normal initializers (those with a `std` parameter). */
+  std: number;
   seed: number;
 }
 
 export const NAMESPACE = "vd";
 export const DEPTH = { min: 1, max: 50 } as const;
 export const WIDTH = { min: 10, max: 1000 } as const;
+export const STD = { min: 0.001, max: 10 } as const;
 const MODES = ["fan_in", "fan_out", "fan_avg"] as const satisfies readonly FanMode[];
 
 export const DEFAULT_STATE: VarianceState = {
@@ -37,6 +40,7 @@ export const DEFAULT_STATE: VarianceState = {
   depth: 10,
   width: 256,
   mode: "fan_in",
+  std: 0.05,
   seed: 1,
 };
 
@@ -47,6 +51,7 @@ export const schema: Schema<VarianceState> = {
   depth: intField("depth", DEPTH.min, DEPTH.max),
   width: intField("width", WIDTH.min, WIDTH.max),
   mode: choiceField("fan mode", MODES, "fan_in"),
+  std: numberField("σ", STD.min, STD.max),
   seed: seedField(),
 };
 
@@ -83,8 +88,16 @@ export function modesOf(id: InitializerId): readonly FanMode[] {
   return spec && spec.kind === "choice" && spec.key === "mode" ? spec.options : [];
 }
 
-function paramsFor(id: InitializerId, mode: FanMode): Partial<InitParams> {
-  return modesOf(id).includes(mode) ? { mode } : {};
+/** Whether an initializer reads a standard deviation σ (the naive normal ones). */
+export function hasStd(id: InitializerId): boolean {
+  return initializers[id].params.some((p) => p.key === "std");
+}
+
+function paramsFor(id: InitializerId, state: VarianceState): Partial<InitParams> {
+  return {
+    ...(modesOf(id).includes(state.mode) ? { mode: state.mode } : {}),
+    ...(hasStd(id) ? { std: state.std } : {}),
+  };
 }
 
 /**
@@ -105,7 +118,7 @@ export function experimentOptions(
     width: state.width,
     activation: state.activation,
     init,
-    initParams: paramsFor(init, state.mode),
+    initParams: paramsFor(init, state),
     batch: batchFor(state.width, state.depth),
     bins: 40,
   };
