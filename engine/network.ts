@@ -111,6 +111,12 @@ export function createNetwork(options: NetworkOptions): Network {
       throw new RangeError(`layer widths must be positive integers, got ${n}`);
   }
   const L = sizes.length - 1;
+  if (typeof init !== "string" && init.length !== L) {
+    throw new RangeError(`expected ${L} per-layer initializers, got ${init.length}`);
+  }
+  if (isParamList(initParams) && initParams.length !== L) {
+    throw new RangeError(`expected ${L} per-layer initParams, got ${initParams.length}`);
+  }
   const layers: Layer[] = [];
   for (let l = 0; l < L; l++) {
     const id = typeof init === "string" ? init : init[l];

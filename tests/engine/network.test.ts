@@ -185,6 +185,15 @@ describe("forward and backward", () => {
     expect([...net.layers[1].W]).toEqual([0, 0, 0]);
   });
 
+  it("createNetwork rejects bad widths and per-layer lists of the wrong length", () => {
+    const rng = createRng(0);
+    expect(() => createNetwork({ sizes: [2], hidden: "relu", init: "zeros", rng })).toThrow(RangeError);
+    expect(() => createNetwork({ sizes: [2, 0, 1], hidden: "relu", init: "zeros", rng })).toThrow(RangeError);
+    expect(() => createNetwork({ sizes: [2, 3, 1], hidden: "relu", init: ["zeros"], rng })).toThrow(
+      /2 per-layer/,
+    );
+  });
+
   it("predict evaluates in chunks exactly as one forward pass", () => {
     const { net } = setup("sigmoid", "half-mse", 4);
     const X = new Float64Array(23 * SIZES[0]).map((_, i) => Math.sin(i));
