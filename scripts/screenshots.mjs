@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Screenshots of the built site in both themes at 1280 px and 360 px, for looking at what we built.
 // Usage: node scripts/screenshots.mjs [route …]   (serve dist/ first: npm run preview)
+// SELECTOR=css limits each shot to the first matching element (e.g. SELECTOR="#demo-scheme-map").
 import { chromium } from "@playwright/test";
 import { mkdirSync } from "node:fs";
 
@@ -33,7 +34,9 @@ for (const colorScheme of ["light", "dark"]) {
       });
       await page.waitForTimeout(300);
       const name = `${out}/${route.replace(/\//g, "_") || "_"}-${colorScheme}-${width}.png`;
-      await page.screenshot({ path: name, fullPage: true });
+      const selector = process.env.SELECTOR;
+      if (selector) await page.locator(selector).first().screenshot({ path: name });
+      else await page.screenshot({ path: name, fullPage: true });
       console.log(name);
     }
     await page.close();

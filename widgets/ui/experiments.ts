@@ -1,8 +1,10 @@
+import { runSignalByScheme } from "../../engine/experiments/signalByScheme";
 import { runVarianceByDepth } from "../../engine/experiments/varianceByDepth";
 
 /** The one-shot experiments widgets may run in the compute worker (or synchronously where no Worker exists). */
 export const experiments = {
   varianceByDepth: runVarianceByDepth,
+  signalByScheme: runSignalByScheme,
 } as const;
 
 export type ExperimentName = keyof typeof experiments;
