@@ -95,6 +95,17 @@ export function VarianceDepthView(props: VarianceDepthProps) {
           onChange={(mode) => update({ mode })}
         />
       )}
+      {hasStd(state.init) && (
+        <Slider
+          label="σ"
+          value={state.std}
+          min={STD.min}
+          max={STD.max}
+          log
+          format={(x) => String(x)}
+          onChange={(std) => update({ std })}
+        />
+      )}
       <Slider
         label="Depth"
         value={state.depth}
