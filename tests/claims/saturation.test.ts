@@ -5,9 +5,12 @@ import {
   stepSaturationInPlace,
 } from "../../engine/experiments/saturation";
 
+/** Seconds-long training runs: generous under a loaded CI machine (they take ~1 s on an idle one). */
+const HEAVY = { timeout: 60_000 };
+
 const last = (curve: { loss: number }[]): number => curve[curve.length - 1].loss;
 
-describe("Random page", () => {
+describe("Random page", HEAVY, () => {
   it("› Too large: units saturate: with N(0, 10²) weights most tanh units saturate and f′ ≈ 0; Xavier's do not", () => {
     const r = runSaturation({ activation: "tanh", scale: 10, steps: 0 });
     for (const layer of r.scaled.atInit) {

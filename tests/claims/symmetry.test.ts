@@ -2,7 +2,10 @@ import { describe, expect, it } from "vitest";
 import { activationNames } from "../../engine/activations";
 import { createSymmetryRun, runSymmetry, symmetrySweep } from "../../engine/experiments/symmetry";
 
-describe("Symmetric page", () => {
+/** Seconds-long training runs: generous under a loaded CI machine (they take ~1 s on an idle one). */
+const HEAVY = { timeout: 60_000 };
+
+describe("Symmetric page", HEAVY, () => {
   it.each(activationNames)(
     "› Why tied units stay tied: from a constant init, tied %s units stay bit-identical for 500 SGD steps",
     (activation) => {

@@ -8,7 +8,10 @@ import {
   verdictOf,
 } from "../../engine/experiments/trainingRace";
 
-describe("He page", () => {
+/** Seconds-long training runs: generous under a loaded CI machine (they take ~1 s on an idle one). */
+const HEAVY = { timeout: 60_000 };
+
+describe("He page", HEAVY, () => {
   it("› Xavier vs He training race: a 30-layer ReLU MLP learns from He init and stalls from Xavier (same data, seed and batches)", () => {
     const r = runTrainingRace();
     expect(r.options.depth).toBeGreaterThanOrEqual(30);

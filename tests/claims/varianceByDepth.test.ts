@@ -5,11 +5,14 @@ import {
   type VarianceByDepthOptions,
 } from "../../engine/experiments/varianceByDepth";
 
+/** Seconds-long training runs: generous under a loaded CI machine (they take ~1 s on an idle one). */
+const HEAVY = { timeout: 60_000 };
+
 const SEEDS = [1, 2, 3, 4, 5, 6];
 const relu30 = (init: VarianceByDepthOptions["init"], seed: number) =>
-  runVarianceByDepth({ seed, depth: 30, width: 128, batch: 128, activation: "relu", init });
+  runVarianceByDepth({ seed, depth: 30, width: 128, batch: 64, activation: "relu", init });
 
-describe("He page", () => {
+describe("He page", HEAVY, () => {
   it("› Why ReLU needs a factor of two: He init keeps Var z over 30 ReLU layers — per-layer factor within 10 % of 1 for every seed, Var z³⁰/Var z¹ in [0.5, 2] across seeds", () => {
     let logRatio = 0;
     for (const seed of SEEDS) {
@@ -46,7 +49,7 @@ describe("He page", () => {
   });
 });
 
-describe("He page, fan_in or fan_out", () => {
+describe("He page, fan_in or fan_out", HEAVY, () => {
   // Widths change (64 → 256 → 256 → 64), so the two modes give different weights.
   const widths = [64, 256, 256, 64];
   const run = (mode: "fan_in" | "fan_out") =>
@@ -78,7 +81,7 @@ describe("He page, fan_in or fan_out", () => {
   });
 });
 
-describe("Xavier page", () => {
+describe("Xavier page", HEAVY, () => {
   // Glorot & Bengio's setup, narrowed from 1000 to 500 units (and 50 inputs) to keep the suite fast.
   const glorot = (init: VarianceByDepthOptions["init"]) =>
     runVarianceByDepth({ seed: 1, depth: 5, width: 500, batch: 50, activation: "tanh", init });

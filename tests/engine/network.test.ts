@@ -14,6 +14,9 @@ import {
 } from "../../engine/network";
 import { createRng } from "../../engine/rng";
 
+/** The tfjs oracle bundles its gradients with esbuild on first use: generous under a loaded CI machine. */
+const HEAVY = { timeout: 60_000 };
+
 const BATCH = 5;
 const SIZES = [3, 5, 4, 2];
 
@@ -50,7 +53,7 @@ function minAbsZ(net: Network, X: Float64Array): number {
   return m;
 }
 
-describe("forward and backward", () => {
+describe("forward and backward", HEAVY, () => {
   const cases = activationNames.flatMap((act) =>
     (["half-mse", "bce-logits"] as const).map((loss) => [act, loss] as const),
   );
@@ -202,7 +205,7 @@ describe("forward and backward", () => {
   });
 });
 
-describe("backward against an independent oracle: TensorFlow.js autodiff", () => {
+describe("backward against an independent oracle: TensorFlow.js autodiff", HEAVY, () => {
   it.each(["tanh", "relu", "sigmoid"] as const)(
     "%s net, ½·MSE: every dW and db agrees with tf.grads to float32 precision (1e-4 relative)",
     async (hidden) => {
