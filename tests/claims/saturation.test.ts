@@ -47,7 +47,7 @@ describe("Random page", HEAVY, () => {
     expect(Math.abs(last(r.scaled.loss) - r.scaled.loss[0].loss)).toBeLessThan(0.01);
   });
 
-  it("› Too large: units saturate: with N(0, 1) weights a wide saturated tanh net's gradients GROW toward the input", () => {
+  it("› Saturated tanh can explode gradients: with N(0, 1) weights a wide tanh net's gradients GROW toward the input", () => {
     const r = runSaturation({ activation: "tanh", scale: 1, hidden: [32, 32, 32, 32, 32], steps: 0 });
     const norms = r.scaled.atInit.map((l) => l.gradNorm);
     expect(r.scaled.atInit[2].saturated).toBeGreaterThan(0.3);

@@ -28,14 +28,14 @@ describe("Symmetric page", HEAVY, () => {
     }
   });
 
-  it("› Constant and zero initialization: every constant c (0, 0.5, −1.3, 2) stays tied with every activation", () => {
+  it("› Zero versus a nonzero constant: every constant c (0, 0.5, −1.3, 2) stays tied with every activation", () => {
     const sweep = symmetrySweep(activationNames, [0, 0.5, -1.3, 2], { steps: 200 });
     expect(sweep).toHaveLength(20);
     expect(sweep.filter((s) => s.maxSpread !== 0 || !s.tiedThroughout)).toEqual([]);
   });
 
   it.each(["tanh", "relu"] as const)(
-    "› Constant and zero initialization: with zero weights and %s hidden units only biases move",
+    "› Zero versus a nonzero constant: with zero weights and %s hidden units only biases move",
     (activation) => {
       const r = runSymmetry({ activation, constant: 0, steps: 500 });
       for (const m of r.moved) expect(m.weights).toBe(0);

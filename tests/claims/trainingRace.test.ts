@@ -12,7 +12,7 @@ import {
 const HEAVY = { timeout: 60_000 };
 
 describe("He page", HEAVY, () => {
-  it("› Xavier vs He training race: a 30-layer ReLU MLP learns from He init and stalls from Xavier (same data, seed and batches)", () => {
+  it("› Xavier on a ReLU network (training race): a 30-layer ReLU MLP learns from He init and stalls from Xavier (same data, seed and batches)", () => {
     const r = runTrainingRace();
     expect(r.options.depth).toBeGreaterThanOrEqual(30);
     const [he, xavier] = r.runs;

@@ -13,7 +13,7 @@ const relu30 = (init: VarianceByDepthOptions["init"], seed: number) =>
   runVarianceByDepth({ seed, depth: 30, width: 128, batch: 64, activation: "relu", init });
 
 describe("He page", HEAVY, () => {
-  it("› Why ReLU needs a factor of two: He init keeps Var z over 30 ReLU layers — per-layer factor within 10 % of 1 for every seed, Var z³⁰/Var z¹ in [0.5, 2] across seeds", () => {
+  it("› Xavier on a ReLU network: He init keeps Var z over 30 ReLU layers — per-layer factor within 10 % of 1 for every seed, Var z³⁰/Var z¹ in [0.5, 2] across seeds", () => {
     let logRatio = 0;
     for (const seed of SEEDS) {
       const r = relu30("he-normal-torch", seed);
@@ -26,14 +26,16 @@ describe("He page", HEAVY, () => {
     expect(geometricMean).toBeLessThan(2);
   });
 
-  it("› Why ReLU needs a factor of two: Xavier init halves Var z per ReLU layer (within 15 %), so 30 layers lose ~2⁻²⁹", () => {
+  it("› Xavier on a ReLU network: Xavier init halves Var z per ReLU layer (within 15 %), so 30 layers lose ~2⁻²⁹", () => {
     for (const seed of SEEDS.slice(0, 3)) {
       const factor = perLayerFactor(relu30("glorot-uniform", seed));
       expect(Math.abs(factor / 0.5 - 1)).toBeLessThan(0.15);
     }
   });
+});
 
-  it("› One method, three names: PyTorch's nn.Linear default is not He — it multiplies ReLU Var z by ≈ 1/6 per layer (within 15 %)", () => {
+describe("Reference page", HEAVY, () => {
+  it("› PyTorch's nn.Linear default: it is not He — it multiplies ReLU Var z by ≈ 1/6 per layer (within 15 %)", () => {
     for (const seed of SEEDS.slice(0, 3)) {
       const r = runVarianceByDepth({
         seed,
@@ -49,7 +51,7 @@ describe("He page", HEAVY, () => {
   });
 });
 
-describe("He page, fan_in or fan_out", HEAVY, () => {
+describe("He page", HEAVY, () => {
   // Widths change (64 → 256 → 256 → 64), so the two modes give different weights.
   const widths = [64, 256, 256, 64];
   const run = (mode: "fan_in" | "fan_out") =>
@@ -62,7 +64,7 @@ describe("He page, fan_in or fan_out", HEAVY, () => {
       initParams: { mode },
     });
 
-  it("› Why ReLU needs a factor of two: fan_in keeps the forward Var z, fan_out keeps the backward Var ∂L/∂z (within 20 %)", () => {
+  it("› Fan-in or fan-out: fan_in keeps the forward Var z, fan_out keeps the backward Var ∂L/∂z (within 20 %)", () => {
     const fanIn = run("fan_in").layers;
     const fanOut = run("fan_out").layers;
     for (const l of fanIn) expect(Math.abs(l.z.variance / fanIn[0].z.variance - 1)).toBeLessThan(0.2);
@@ -72,7 +74,7 @@ describe("He page, fan_in or fan_out", HEAVY, () => {
     expect(fanOut[2].z.variance / fanOut[0].z.variance).toBeGreaterThan(2);
   });
 
-  it("› Why ReLU needs a factor of two: the mean-field prediction follows the measurement on non-square layers (within 20 %)", () => {
+  it("› The forward derivation: the mean-field prediction follows the measurement on non-square layers (within 20 %)", () => {
     for (const mode of ["fan_in", "fan_out"] as const)
       for (const l of run(mode).layers) {
         expect(Math.abs(l.z.variance / l.predicted.varZ - 1)).toBeLessThan(0.2);
@@ -86,7 +88,7 @@ describe("Xavier page", HEAVY, () => {
   const glorot = (init: VarianceByDepthOptions["init"]) =>
     runVarianceByDepth({ seed: 1, depth: 5, width: 500, batch: 50, activation: "tanh", init });
 
-  it("› Forward and backward conditions: Glorot's standard init shrinks tanh activations going up, the normalized init roughly keeps them", () => {
+  it("› Glorot's standard initialization, and why it shrinks: Glorot's standard init shrinks tanh activations going up, the normalized init roughly keeps them", () => {
     const standard = glorot("glorot-standard").layers;
     const normalized = glorot("glorot-uniform").layers;
     expect(standard[4].a.variance / standard[0].a.variance).toBeLessThan(0.02);
@@ -94,14 +96,14 @@ describe("Xavier page", HEAVY, () => {
     expect(normalized[4].a.variance / normalized[0].a.variance).toBeGreaterThan(0.2);
   });
 
-  it("› Forward and backward conditions: with standard init ∂L/∂z shrinks toward the input while Var ∂L/∂W stays flat (Glorot eq. 14)", () => {
+  it("› Why weight gradients can stay flat while deltas shrink: with standard init ∂L/∂z shrinks toward the input while Var ∂L/∂W stays flat (Glorot eq. 14)", () => {
     const layers = glorot("glorot-standard").layers;
     expect(layers[0].dz.variance / layers[4].dz.variance).toBeLessThan(0.05);
     const dW = layers.map((l) => l.dW.variance);
     expect(Math.max(...dW) / Math.min(...dW)).toBeLessThan(1.25);
   });
 
-  it("› Forward and backward conditions: the mean-field prediction overlays the measured variances within 10 %", () => {
+  it("› The forward condition / The backward condition: the mean-field prediction overlays the measured variances within 10 %", () => {
     for (const init of ["glorot-standard", "glorot-uniform"] as const) {
       for (const layer of glorot(init).layers) {
         expect(Math.abs(layer.z.variance / layer.predicted.varZ - 1)).toBeLessThan(0.1);
