@@ -2,3 +2,4 @@
 export { default as InitializerSampler } from "./initializer-sampler/InitializerSampler.astro";
 export { default as VarianceDepth } from "./variance-depth/VarianceDepth.astro";
 export { default as SymmetryDemo } from "./symmetry/SymmetryDemo.astro";
+export { default as SaturationDemo } from "./saturation/SaturationDemo.astro";
