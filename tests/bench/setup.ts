@@ -1,7 +1,8 @@
 /** Shared benchmark setup: the reference nets, the data, the engine trainer and the matmul ceiling. */
 import type { ActivationName } from "../../engine/activations";
 import { generate2d, toSignedLabels } from "../../engine/datasets";
-import { createNetwork, createWorkspace } from "../../engine/network";
+import { lossInto } from "../../engine/loss";
+import { createNetwork, createWorkspace, predict, type Network } from "../../engine/network";
 import { trainStepInPlace } from "../../engine/optimizer";
 import { createRng } from "../../engine/rng";
 
@@ -26,6 +27,8 @@ export interface BenchSetup {
 export interface BenchResult {
   examplesPerSecond: number;
   flopsPerExample: number;
+  /** Full-data ½·MSE after the first epoch from the shared initial weights: equal ⇒ both trained the same net. */
+  lossAfterFirstEpoch: number;
 }
 
 export const REFERENCE_NETS: NetSpec[] = [
@@ -78,15 +81,20 @@ export function medianRate(run: () => number, repeats: number): number {
   return median(rates);
 }
 
-export function benchEngine(spec: NetSpec, setup: BenchSetup): BenchResult {
-  const { X, Y } = benchData(setup);
-  const net = createNetwork({
+/** The initial network both engines start from (He uniform for ReLU, Glorot uniform for tanh; zero biases). */
+export function benchNetwork(spec: NetSpec, setup: BenchSetup): Network {
+  return createNetwork({
     sizes: spec.sizes,
     hidden: spec.hidden,
     output: spec.output,
     init: spec.hidden === "relu" ? "he-uniform" : "glorot-uniform",
     rng: createRng(setup.seed),
   });
+}
+
+export function benchEngine(spec: NetSpec, setup: BenchSetup): BenchResult {
+  const { X, Y } = benchData(setup);
+  const net = benchNetwork(spec, setup);
   const { batch } = setup;
   const nIn = spec.sizes[0];
   const ws = createWorkspace(net, batch);
@@ -101,8 +109,10 @@ export function benchEngine(spec: NetSpec, setup: BenchSetup): BenchResult {
     for (let k = 0; k < xs.length; k++) trainStepInPlace(net, xs[k], ys[k], batch, options, ws);
     return xs.length * batch;
   };
+  epoch();
+  const lossAfterFirstEpoch = lossInto("half-mse", predict(net, X, setup.points), Y, setup.points).value;
   const examplesPerSecond = medianRate(() => timeRate(epoch, setup.minSeconds), setup.repeats);
-  return { examplesPerSecond, flopsPerExample: flopsPerExample(spec.sizes) };
+  return { examplesPerSecond, flopsPerExample: flopsPerExample(spec.sizes), lossAfterFirstEpoch };
 }
 
 export type MatmulLoop = "i-k-j" | "i-j-k, Bᵀ" | "i-j-k, Bᵀ, n = 256 literal";

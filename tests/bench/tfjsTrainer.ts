@@ -4,6 +4,7 @@ import * as tf from "@tensorflow/tfjs-core";
 import { registerTfjsGradients } from "./tfjsGradients";
 import {
   benchData,
+  benchNetwork,
   flopsPerExample,
   medianRate,
   timeRate,
@@ -42,15 +43,12 @@ export async function benchTfjs(spec: NetSpec, setup: BenchSetup): Promise<Bench
     ys.push(tf.tensor2d(Float32Array.from(Y.subarray(s, s + batch)), [batch, 1]));
   }
   const L = spec.sizes.length - 1;
-  const Ws: tf.Variable[] = [];
-  const bs: tf.Variable[] = [];
-  for (let l = 0; l < L; l++) {
-    const fanIn = spec.sizes[l];
-    const fanOut = spec.sizes[l + 1];
-    const limit = spec.hidden === "relu" ? Math.sqrt(6 / fanIn) : Math.sqrt(6 / (fanIn + fanOut));
-    Ws.push(tf.variable(tf.randomUniform([fanIn, fanOut], -limit, limit, "float32", 1 + l)));
-    bs.push(tf.variable(tf.zeros([spec.sizes[l + 1]])));
-  }
+  // Start from the engine's initial weights (ours are out × in; tfjs multiplies a · W with W as in × out).
+  const start = benchNetwork(spec, setup);
+  const Ws = start.layers.map(({ W }, l) =>
+    tf.variable(tf.transpose(tf.tensor2d(Float32Array.from(W), [spec.sizes[l + 1], spec.sizes[l]]))),
+  );
+  const bs = start.layers.map(({ b }) => tf.variable(tf.tensor1d(Float32Array.from(b))));
   const optimizer = tf.train.sgd(setup.lr);
   const lossOf = (x: tf.Tensor2D, y: tf.Tensor2D) => (): tf.Scalar => {
     let a = x;
@@ -60,13 +58,17 @@ export async function benchTfjs(spec: NetSpec, setup: BenchSetup): Promise<Bench
     }
     return tf.mul(0.5, tf.mean(tf.sum(tf.square(tf.sub(a, y)), 1)));
   };
+  const allX = tf.tensor2d(Float32Array.from(X), [setup.points, nIn]);
+  const allY = tf.tensor2d(Float32Array.from(Y), [setup.points, 1]);
   const steps = xs.map((x, k) => lossOf(x, ys[k]));
   const epoch = (): number => {
     for (const f of steps) tf.tidy(() => void optimizer.minimize(f));
     return steps.length * batch;
   };
+  epoch();
+  const lossAfterFirstEpoch = tf.tidy(() => lossOf(allX, allY)()).dataSync()[0];
   const examplesPerSecond = medianRate(() => timeRate(epoch, setup.minSeconds), setup.repeats);
-  tf.dispose([...xs, ...ys, ...Ws, ...bs]);
+  tf.dispose([...xs, ...ys, ...Ws, ...bs, allX, allY]);
   optimizer.dispose();
-  return { examplesPerSecond, flopsPerExample: flopsPerExample(spec.sizes) };
+  return { examplesPerSecond, flopsPerExample: flopsPerExample(spec.sizes), lossAfterFirstEpoch };
 }

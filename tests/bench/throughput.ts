@@ -29,14 +29,27 @@ async function main(): Promise<void> {
       fmt(tfjs.examplesPerSecond),
       `${(engine.examplesPerSecond / tfjs.examplesPerSecond).toFixed(1)}×`,
       ((engine.examplesPerSecond * engine.flopsPerExample) / 1e9).toFixed(3),
+      `${engine.lossAfterFirstEpoch.toFixed(6)} / ${tfjs.lossAfterFirstEpoch.toFixed(6)}`,
     ]);
   }
   const ceilingAfter = ceilings();
   const [ikj, ijk, lit] = ceilingBefore.map((x, k) => Math.max(x, ceilingAfter[k]));
   const ceiling = Math.max(ikj, ijk, lit);
-  printTable(["net", "engine ex/s", "tfjs-cpu ex/s", "engine/tfjs (target ≥ 3×)", "engine GFLOP/s"], rows);
+  printTable(
+    [
+      "net",
+      "engine ex/s",
+      "tfjs-cpu ex/s",
+      "engine/tfjs (target ≥ 3×)",
+      "engine GFLOP/s",
+      "loss after epoch 1, engine / tfjs",
+    ],
+    rows,
+  );
   console.log(
-    `\nFLOPs per example = 6 · Σ_l n_l·n_{l+1} (2 forward, 2 for ∂L/∂W, 2 for ∂L/∂a per weight).` +
+    `\nBoth start from the same weights and see the same batches in the same order, so their losses after the` +
+      ` first epoch agree (to float32 precision: tfjs-cpu has no float64).` +
+      `\nFLOPs per example = 6 · Σ_l n_l·n_{l+1} (2 forward, 2 for ∂L/∂W, 2 for ∂L/∂a per weight).` +
       `\nplain 256×256×256 Float64Array matmul: i-k-j ${ikj.toFixed(3)} GFLOP/s, i-j-k on Bᵀ ${ijk.toFixed(3)} GFLOP/s, ` +
       `the same with n = 256 as a literal ${lit.toFixed(3)} GFLOP/s; ` +
       `ceiling = the fastest, ${ceiling.toFixed(3)} GFLOP/s` +
