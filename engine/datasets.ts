@@ -174,3 +174,18 @@ export function asTrainingData(
     outputs: 1,
   };
 }
+
+/** Each column of X (n × dim) shifted to mean 0 and scaled to variance 1, as a new array (constant columns are only shifted). */
+export function standardizeColumns(X: Float64Array, n: number, dim: number): Float64Array {
+  const out = new Float64Array(X.length);
+  for (let j = 0; j < dim; j++) {
+    let mean = 0;
+    for (let i = 0; i < n; i++) mean += X[i * dim + j];
+    mean /= n;
+    let v = 0;
+    for (let i = 0; i < n; i++) v += (X[i * dim + j] - mean) ** 2;
+    const scale = v > 0 ? 1 / Math.sqrt(v / n) : 1;
+    for (let i = 0; i < n; i++) out[i * dim + j] = (X[i * dim + j] - mean) * scale;
+  }
+  return out;
+}

@@ -16,7 +16,7 @@
  * The default run (30 hidden layers of 16, 600 steps of 10 examples) takes about half a second per
  * initializer; with it He learns and Xavier stalls for each of the seeds 1–6.
  */
-import { asTrainingData, generate2d, type DatasetName } from "../datasets";
+import { asTrainingData, generate2d, standardizeColumns, type DatasetName } from "../datasets";
 import { type InitializerId, type InitParams } from "../initializers";
 import { constantPredictorLoss } from "../loss";
 import { createNetwork } from "../network";
@@ -184,19 +184,4 @@ export function runTrainingRace(options: Partial<TrainingRaceOptions> = {}): Tra
   const race = createTrainingRace(options);
   stepTrainingRaceInPlace(race, race.options.steps);
   return { options: race.options, constantLoss: race.constantLoss, runs: raceResults(race) };
-}
-
-/** Each column scaled to zero mean and unit variance (a new array). */
-export function standardizeColumns(X: Float64Array, n: number, dim: number): Float64Array {
-  const out = new Float64Array(X.length);
-  for (let j = 0; j < dim; j++) {
-    let mean = 0;
-    for (let i = 0; i < n; i++) mean += X[i * dim + j];
-    mean /= n;
-    let v = 0;
-    for (let i = 0; i < n; i++) v += (X[i * dim + j] - mean) ** 2;
-    const scale = v > 0 ? 1 / Math.sqrt(v / n) : 1;
-    for (let i = 0; i < n; i++) out[i * dim + j] = (X[i * dim + j] - mean) * scale;
-  }
-  return out;
 }

@@ -5,6 +5,7 @@ import {
   generate2d,
   permutation,
   splitDataset,
+  standardizeColumns,
   standardNormalInputs,
   toSignedLabels,
 } from "../../engine/datasets";
@@ -90,6 +91,17 @@ describe("datasets", () => {
     const variance = X.reduce((s, v) => s + (v - mean) ** 2, 0) / n;
     expect(Math.abs(mean)).toBeLessThan(5 / Math.sqrt(n));
     expect(Math.abs(variance - 1)).toBeLessThan(5 * Math.sqrt(2 / n));
+  });
+
+  it("standardizeColumns gives every column mean 0 and variance 1", () => {
+    const ds = generate2d("gaussian", { n: 300, noise: 0.3, seed: 1 });
+    const Z = standardizeColumns(ds.X, ds.n, 2);
+    for (let j = 0; j < 2; j++) {
+      const col = Array.from({ length: ds.n }, (_, i) => Z[2 * i + j]);
+      const mean = col.reduce((s, v) => s + v, 0) / ds.n;
+      expect(mean).toBeCloseTo(0, 12);
+      expect(col.reduce((s, v) => s + (v - mean) ** 2, 0) / ds.n).toBeCloseTo(1, 12);
+    }
   });
 
   it("toSignedLabels maps {0, 1} to {−1, 1}", () => {
