@@ -46,10 +46,11 @@ const REQUIRED_ANCHORS: Record<(typeof ROUTES)[number], string[]> = {
   ],
   "/xavier/": [
     "the-scheme",
+    "forward-and-backward-conditions",
     "the-forward-condition",
     "the-backward-condition",
     "the-harmonic-compromise",
-    "the-uniform-limit",
+    "uniform-and-normal-variants",
     "glorots-standard-initialization-and-why-it-shrinks",
     "why-weight-gradients-can-stay-flat-while-deltas-shrink",
     "demo-glorot",
