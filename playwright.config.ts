@@ -14,7 +14,9 @@ export default defineConfig({
   forbidOnly: true,
   retries: 0,
   reporter: [["list"]],
-  timeout: 30_000,
+  timeout: 60_000,
+  // Islands hydrate and workers compute on a 2-core machine that may be busy: give assertions room.
+  expect: { timeout: 15_000 },
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
     browserName: "chromium",

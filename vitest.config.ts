@@ -13,6 +13,8 @@ export default getViteConfig({
         extends: true,
         test: {
           name: "unit",
+          // Engine runs and 10,000-case property tests take seconds on a loaded 2-core CI machine.
+          testTimeout: 30_000,
           include: ["tests/{engine,claims,widgets,figures}/**/*.test.{ts,tsx}"],
           environment: "node",
         },

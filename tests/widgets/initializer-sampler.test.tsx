@@ -1,22 +1,38 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, render, screen } from "@testing-library/preact";
+import fc from "fast-check";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { initializers } from "../../engine/initializers";
-import { clampFan, sample, stateFromProps, summarize } from "../../widgets/initializer-sampler/model";
+import {
+  DEFAULT_STATE,
+  NAMESPACE,
+  fansOfState,
+  paramsOfState,
+  sample,
+  samplingOptions,
+  schema,
+  stateFromProps,
+  summarize,
+  varianceTolerance,
+  withInitializer,
+} from "../../widgets/initializer-sampler/model";
 import { samplerSpec } from "../../widgets/initializer-sampler/spec";
 import { SamplerView } from "../../widgets/initializer-sampler/View";
+import { decodeState } from "../../widgets/ui/url-state";
 
 beforeAll(() => {
-  // jsdom has no layout; the figure only needs the observer to exist.
   globalThis.ResizeObserver ??= class {
     observe() {}
     unobserve() {}
     disconnect() {}
   };
 });
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  history.replaceState(null, "", "/");
+});
 
-describe("sampler model", () => {
+describe("formula explorer model", () => {
   it("fails loudly on props an author mistyped", () => {
     expect(() => stateFromProps({ initializer: "xavier" as never })).toThrow(/unknown initializer "xavier"/);
     expect(() => stateFromProps({ fanIn: 0 })).toThrow(/fanIn/);
@@ -24,20 +40,43 @@ describe("sampler model", () => {
     expect(() => stateFromProps({ seed: -1 })).toThrow(/seed/);
   });
 
-  it("clamps a fan typed by the reader and says so", () => {
-    expect(clampFan(64)).toEqual({ value: 64, clamped: false });
-    expect(clampFan(0)).toEqual({ value: 1, clamped: true });
-    expect(clampFan(1e9)).toEqual({ value: 4096, clamped: true });
-    expect(clampFan(Number.NaN)).toEqual({ value: 1, clamped: true });
-    expect(clampFan(12.4)).toEqual({ value: 12, clamped: true });
+  it("computes conv fans as Keras and PyTorch do", () => {
+    const conv = {
+      ...DEFAULT_STATE,
+      kernel: "conv" as const,
+      kh: 3,
+      kw: 3,
+      inChannels: 64,
+      outChannels: 128,
+    };
+    expect(fansOfState(conv)).toEqual({ fanIn: 576, fanOut: 1152 });
   });
 
-  it("states the sampled and the formula variance in its summary", () => {
-    const state = stateFromProps({ initializer: "he-normal-torch", fanIn: 100, fanOut: 50 });
-    const result = sample(state);
+  it("passes only the parameters the initializer reads, clamped to its own ranges", () => {
+    const he = withInitializer(DEFAULT_STATE, "he-normal-torch");
+    expect(paramsOfState({ ...he, gain: 9, mode: "fan_out" })).toEqual({
+      params: { gain: 3, mode: "fan_out" },
+      notes: ["gain 9 is outside 0–3; using 3."],
+    });
+    const uniform = withInitializer(DEFAULT_STATE, "random-uniform");
+    expect(paramsOfState({ ...uniform, a: 0.2, b: 0.1 }).params.a).toBeCloseTo(0.09, 12);
+  });
+
+  it("keeps orthogonal sampling affordable and says so", () => {
+    const big = { ...withInitializer(DEFAULT_STATE, "orthogonal"), fanIn: 4096, fanOut: 2048 };
+    const { options, notes } = samplingOptions(big);
+    expect(Math.max(options.fanIn, options.fanOut)).toBe(1024);
+    expect(notes[0]).toMatch(/sampled at 512 × 1024/);
+  });
+
+  it("states the sampled and the formula variance and whether sampling explains the gap", () => {
+    const result = sample(stateFromProps({ initializer: "he-normal-torch", fanIn: 100, fanOut: 50 }));
     expect(result.theory.variance).toBeCloseTo(2 / 100, 15);
+    expect(Math.abs(result.sample.variance / result.theory.variance - 1)).toBeLessThan(
+      3 * varianceTolerance(result),
+    );
     expect(summarize(result)).toMatch(
-      /^10,000 draws of He .*fan-in 100, fan-out 50.*against 0\.02 from the formula/,
+      /^10,000 draws of He .*fan-in 100, fan-out 50.*against 0\.02 from the formula \([+−]\d+\.\d %, within the ±4\.2 % that sampling allows/,
     );
   });
 
@@ -46,40 +85,54 @@ describe("sampler model", () => {
   });
 
   it("draws the ±bound rules only for bounded initializers", () => {
-    const marksOf = (id: "glorot-uniform" | "he-normal-torch") => {
-      const result = sample(stateFromProps({ initializer: id }));
-      return samplerSpec(result, "")({ width: 640, height: 280 }).marks!.length;
-    };
+    const marksOf = (initializer: "glorot-uniform" | "he-normal-torch") =>
+      samplerSpec(sample(stateFromProps({ initializer })), "")({ width: 640, height: 280 }).marks!.length;
     expect(marksOf("glorot-uniform")).toBe(marksOf("he-normal-torch") + 1);
   });
+
+  it("decodes any query string to a state it can sample (10,000 random inputs)", () => {
+    const keys = Object.keys(schema).map((k) => `${NAMESPACE}.${k}`);
+    const raw = fc.oneof(
+      fc.string(),
+      fc.double().map(String),
+      fc.integer({ min: -5, max: 20000 }).map(String),
+    );
+    fc.assert(
+      fc.property(fc.dictionary(fc.constantFrom(...keys), raw), (q) => {
+        const { state } = decodeState(NAMESPACE, schema, DEFAULT_STATE, new URLSearchParams(q));
+        const { options } = samplingOptions(state);
+        expect(Number.isInteger(options.fanIn) && options.fanIn >= 1).toBe(true);
+        expect(() =>
+          initializers[options.id].variance({ fanIn: options.fanIn, fanOut: options.fanOut }, options.params),
+        ).not.toThrow();
+      }),
+      { numRuns: 10_000 },
+    );
+  }, 60_000);
 });
 
 describe("SamplerView", () => {
-  it("re-samples when the reader picks another initializer or fan", () => {
+  it("re-samples for another initializer and shows its framework spellings", async () => {
     render(<SamplerView initializer="glorot-uniform" fanIn={256} fanOut={128} seed={1} />);
-    const summary = () => document.querySelector(".widget__summary")!.textContent!;
-    expect(summary()).toContain(initializers["glorot-uniform"].label);
-
+    await screen.findByText(/draws of Glorot \(Xavier\) uniform/);
     fireEvent.change(screen.getByLabelText("Initializer"), { target: { value: "lecun-uniform" } });
-    expect(summary()).toContain(initializers["lecun-uniform"].label);
-
-    fireEvent.change(screen.getByLabelText("Fan-in"), { target: { value: "9" } });
-    expect(summary()).toContain("fan-in 9,");
+    await screen.findByText(/draws of LeCun uniform/);
+    expect(screen.getByText(initializers["lecun-uniform"].keras)).toBeTruthy();
+    expect(screen.getByText(initializers["lecun-uniform"].pytorch)).toBeTruthy();
   });
 
-  it("clamps an out-of-range fan with a visible note instead of crashing", () => {
+  it("switches to a conv kernel and reports its fans in both layouts", async () => {
     render(<SamplerView />);
-    fireEvent.change(screen.getByLabelText("Fan-out"), { target: { value: "-3" } });
-    expect(screen.getByRole("status").textContent).toBe("Fan-out set to 1 (allowed: 1 to 4096).");
-    expect(document.querySelector(".widget__summary")!.textContent).toContain("fan-out 1)");
+    fireEvent.change(screen.getByLabelText("Layer"), { target: { value: "conv" } });
+    await screen.findByText(/fan-in 576, fan-out 1152 —/);
+    expect(screen.getByText(/Keras kernel \(3, 3, 64, 128\), PyTorch weight \(128, 64, 3, 3\)/)).toBeTruthy();
   });
 
-  it("re-seeds to a new draw and shows the seed", () => {
-    render(<SamplerView seed={5} />);
-    expect(screen.getByText("seed 5")).toBeTruthy();
-    const before = document.querySelector(".widget__summary")!.textContent;
-    fireEvent.click(screen.getByRole("button", { name: "Re-seed" }));
-    expect(screen.getByText("seed 6")).toBeTruthy();
-    expect(document.querySelector(".widget__summary")!.textContent).not.toBe(before);
+  it("restores its state from the URL and notes clamped values", async () => {
+    history.replaceState(null, "", "/?fx.initializer=he-uniform&fx.fanIn=999999&fx.seed=4");
+    render(<SamplerView />);
+    await screen.findByText("fan-in “999999” is outside 1–16384 (whole numbers); using 16384.");
+    await screen.findByText(/draws of He .* uniform .*fan-in 16384/);
+    expect(screen.getByText("seed 4")).toBeTruthy();
   });
 });

@@ -34,7 +34,7 @@ export function Slider(props: {
   return (
     <div class="control control--slider">
       <label for={id}>
-        {label} <output class="control__value">{format(value)}</output>
+        {label} <span class="control__value">{format(value)}</span>
       </label>
       <input
         id={id}

@@ -1,3 +1,4 @@
+import { sampleInitializer } from "../../engine/experiments/sampling";
 import { runSignalByScheme } from "../../engine/experiments/signalByScheme";
 import { runVarianceByDepth } from "../../engine/experiments/varianceByDepth";
 
@@ -5,6 +6,7 @@ import { runVarianceByDepth } from "../../engine/experiments/varianceByDepth";
 export const experiments = {
   varianceByDepth: runVarianceByDepth,
   signalByScheme: runSignalByScheme,
+  sampling: sampleInitializer,
 } as const;
 
 export type ExperimentName = keyof typeof experiments;

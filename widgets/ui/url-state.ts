@@ -135,3 +135,16 @@ export function demoLink<S extends object>(
   url.hash = anchor;
   return url.toString();
 }
+
+/**
+ * Only the schema's own keys of `props`, skipping undefined: island props also carry slots (vnodes), ids and
+ * summaries, which must never leak into a demo's state (it is compared and serialised as JSON).
+ */
+export function pickState<S extends object>(schema: Schema<S>, props: object): Partial<S> {
+  const out: Partial<S> = {};
+  for (const key of Object.keys(schema) as (keyof S & string)[]) {
+    const value = (props as Record<string, unknown>)[key];
+    if (value !== undefined) out[key] = value as S[typeof key];
+  }
+  return out;
+}

@@ -11,7 +11,7 @@ import {
   type InitializerId,
   type InitParams,
 } from "../../engine/initializers";
-import { choiceField, intField, numberField, seedField, type Schema } from "../ui/url-state";
+import { choiceField, intField, numberField, pickState, seedField, type Schema } from "../ui/url-state";
 
 /** Everything the variance-by-depth demo shows is a function of this state (and it all lives in the URL). */
 export interface VarianceState {
@@ -70,10 +70,14 @@ export type PresetName = keyof typeof PRESETS;
 
 /** Validates author props (a typo in the article fails the build loudly) over the defaults or a preset. */
 export function stateFromProps(props: Partial<VarianceState> & { preset?: PresetName }): VarianceState {
-  const { preset, ...rest } = props;
+  const { preset } = props;
   if (preset !== undefined && !(preset in PRESETS))
     throw new Error(`VarianceDepth: unknown preset "${preset}"`);
-  const state: VarianceState = { ...DEFAULT_STATE, ...(preset ? PRESETS[preset].state : {}), ...rest };
+  const state: VarianceState = {
+    ...DEFAULT_STATE,
+    ...(preset ? PRESETS[preset].state : {}),
+    ...pickState(schema, props),
+  };
   for (const key of Object.keys(schema) as (keyof VarianceState)[]) {
     const field = schema[key] as { parse(raw: string): { note?: string }; format(v: unknown): string };
     const { note } = field.parse(field.format(state[key]));
