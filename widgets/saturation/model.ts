@@ -353,11 +353,13 @@ export const formatScale = (s: number): string => String(Number(s.toPrecision(3)
 const percent = (x: number) => `${Math.round(x * 100)} %`;
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 
+/** A factor: "3.3", "54", "20,000". */
+const times = (x: number) => (x >= 10 ? formatNumber(x) : x.toFixed(1));
+
 /** "55× smaller than Xavier's" / "3.1× larger than Xavier's" / "about the same as Xavier's". */
 function ratioPhrase(value: number, reference: number): string {
   if (!(value > 0 && reference > 0)) return `against ${formatNumber(reference)} for Xavier`;
   const r = reference / value;
-  const times = (x: number) => (x >= 10 ? formatNumber(x) : x.toFixed(1));
   if (r >= 1.5) return `${times(r)}× smaller than Xavier's`;
   if (r <= 1 / 1.5) return `${times(1 / r)}× larger than Xavier's`;
   return `about the same as Xavier's (${formatNumber(reference)})`;
@@ -373,10 +375,30 @@ export function regimeOf(view: SaturationView): "saturated" | "vanishing" | "bal
   return "balanced";
 }
 
+/**
+ * Which way the scaled net's gradient norms change toward the input, when they change by 3× or more: saturated
+ * tanh can make them GROW (the Random page's "Saturated tanh can explode gradients").
+ */
+function directionSentence(run: RunView): string {
+  const first = run.layers[0].gradNorm;
+  const last = run.layers[run.layers.length - 1].gradNorm;
+  if (!(first > 0 && last > 0)) return "";
+  const n = run.layers.length;
+  const r = first / last;
+  if (r >= 3)
+    return `In the ${run.label} net, gradient norms grow ${times(r)}× from layer ${n} down to layer 1.`;
+  if (r <= 1 / 3)
+    return `In the ${run.label} net, gradient norms shrink ${times(1 / r)}× from layer ${n} down to layer 1.`;
+  return "";
+}
+
 function trainingSentence(view: SaturationView): string {
   const { scaled, baseline, step } = view;
-  if (step === 0)
-    return `Loss ${formatNumber(scaled.lossStart)} against ${formatNumber(baseline.lossStart)} for Xavier; press Play to train both on the same data from the same seed.`;
+  if (step === 0) {
+    const constant =
+      Math.abs(scaled.lossStart - view.constantLoss) < 0.02 ? ", what a constant output scores," : "";
+    return `Loss ${formatNumber(scaled.lossStart)}${constant} against ${formatNumber(baseline.lossStart)} for Xavier; press Play to train both on the same data from the same seed.`;
+  }
   const describe = (run: RunView) =>
     run.status === "diverged"
       ? `diverged at step ${run.divergedAt!.toLocaleString("en-US")} (a weight or the loss became infinite)`
@@ -399,7 +421,7 @@ export function summarize(view: SaturationView): string {
   let state_: string;
   switch (regimeOf(view)) {
     case "saturated":
-      state_ = `${head}, ${percent(sat)} of hidden units are saturated (Xavier: ${percent(satX)}) and the mean f′(z) is ${formatNumber(d)} (Xavier: ${formatNumber(dX)}), so the layer-1 gradient norm is ${formatNumber(g)}, ${ratioPhrase(g, gX)}.`;
+      state_ = `${head}, ${percent(sat)} of hidden units are saturated (Xavier: ${percent(satX)}) and the mean f′(z) is ${formatNumber(d)} (Xavier: ${formatNumber(dX)}); the layer-1 gradient norm is ${formatNumber(g)}, ${ratioPhrase(g, gX)}.`;
       break;
     case "vanishing":
       state_ = `${head}, nothing saturates (${percent(sat)}; mean f′(z) ${formatNumber(d)}), but the signal vanishes instead: the spread of the pre-activations shrinks to ${formatNumber(s.layers[last].z.std)} by layer ${last + 1} (Xavier: ${formatNumber(b.layers[last].z.std)}) and the layer-1 gradient norm is ${formatNumber(g)}, ${ratioPhrase(g, gX)}.`;
@@ -408,5 +430,5 @@ export function summarize(view: SaturationView): string {
       state_ = `${head}, ${percent(sat)} of hidden units are saturated (Xavier: ${percent(satX)}), the mean f′(z) is ${formatNumber(d)} (Xavier: ${formatNumber(dX)}) and the layer-1 gradient norm is ${formatNumber(g)}, ${ratioPhrase(g, gX)}.`;
       break;
   }
-  return `${state_} ${trainingSentence(view)}`;
+  return [state_, directionSentence(s), trainingSentence(view)].filter((x) => x !== "").join(" ");
 }

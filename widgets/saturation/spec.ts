@@ -11,7 +11,7 @@ import {
 
 /** Figure boxes (width / height): two histogram panels and two per-layer panels side by side, then the loss. */
 export const ASPECT = {
-  histogram: { wide: 380 / 270, narrow: 330 / 280 },
+  histogram: { wide: 380 / 270, narrow: 330 / 300 },
   perLayer: { wide: 380 / 150, narrow: 330 / 160 },
   loss: { wide: 780 / 240, narrow: 330 / 220 },
 } as const;
@@ -43,7 +43,7 @@ const outlines = (run: RunView, pick: (l: LayerView) => ShareBin[]) =>
 const layerAxis = {
   label: null,
   tickFormat: (d: number) => `layer ${d}`,
-  padding: 0.12,
+  padding: 0.16,
 } as const;
 
 /** Histogram panels: the layer names on the left, the share axis on the right. */
