@@ -92,7 +92,11 @@ export function benchNetwork(spec: NetSpec, setup: BenchSetup): Network {
   });
 }
 
-export function benchEngine(spec: NetSpec, setup: BenchSetup): BenchResult {
+/** An engine trainer on the bench data: `epoch()` trains one pass of batches and returns the examples seen. */
+export function createEngineTrainer(
+  spec: NetSpec,
+  setup: BenchSetup,
+): { epoch: () => number; loss: () => number } {
   const { X, Y } = benchData(setup);
   const net = benchNetwork(spec, setup);
   const { batch } = setup;
@@ -105,13 +109,20 @@ export function benchEngine(spec: NetSpec, setup: BenchSetup): BenchResult {
     ys.push(Y.subarray(s, s + batch));
   }
   const options = { loss: "half-mse" as const, lr: setup.lr };
-  const epoch = (): number => {
-    for (let k = 0; k < xs.length; k++) trainStepInPlace(net, xs[k], ys[k], batch, options, ws);
-    return xs.length * batch;
+  return {
+    epoch: () => {
+      for (let k = 0; k < xs.length; k++) trainStepInPlace(net, xs[k], ys[k], batch, options, ws);
+      return xs.length * batch;
+    },
+    loss: () => lossInto("half-mse", predict(net, X, setup.points), Y, setup.points).value,
   };
-  epoch();
-  const lossAfterFirstEpoch = lossInto("half-mse", predict(net, X, setup.points), Y, setup.points).value;
-  const examplesPerSecond = medianRate(() => timeRate(epoch, setup.minSeconds), setup.repeats);
+}
+
+export function benchEngine(spec: NetSpec, setup: BenchSetup): BenchResult {
+  const trainer = createEngineTrainer(spec, setup);
+  trainer.epoch();
+  const lossAfterFirstEpoch = trainer.loss();
+  const examplesPerSecond = medianRate(() => timeRate(trainer.epoch, setup.minSeconds), setup.repeats);
   return { examplesPerSecond, flopsPerExample: flopsPerExample(spec.sizes), lossAfterFirstEpoch };
 }
 
