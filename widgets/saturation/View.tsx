@@ -165,7 +165,7 @@ export function SaturationView({ zhist, dhist, saturated, gradient, loss, ...pro
     const v = withLayers(view, barLayers);
     return { saturated: saturatedSpec(v), gradient: gradientSpec(v) };
   }, [barLayers]);
-  const lossOptions = useMemo(() => lossSpec(view), [runs, tick.loss]);
+  const lossOptions = useMemo(() => lossSpec(view, undefined, true), [runs, tick.loss]);
   const specs = { ...histSpecs, ...barSpecs, loss: lossOptions };
   // The build-time figures show the initial state only; after a restored link they would be the wrong ones.
   const isInitial = JSON.stringify(state) === JSON.stringify(initial) && view.step === 0;

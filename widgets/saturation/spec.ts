@@ -280,8 +280,11 @@ export function gradientSpec(view: SaturationView, summary?: string) {
   });
 }
 
-/** Loss curves of both runs on the full-data ½·MSE, over the whole training horizon, with the constant-output level. */
-export function lossSpec(view: SaturationView, summary?: string) {
+/**
+ * Loss curves of both runs on the full-data ½·MSE, over the whole training horizon, with the constant-output
+ * level. `hint` (live figure only: Play needs JavaScript) says how to start while nothing has been trained.
+ */
+export function lossSpec(view: SaturationView, summary?: string, hint = false) {
   const runs = [view.scaled, view.baseline];
   const curves = runs.flatMap((r) => r.loss.map((p) => ({ ...p, run: r.key })));
   const top = Math.max(view.constantLoss, ...curves.map((p) => p.loss));
@@ -321,6 +324,16 @@ export function lossSpec(view: SaturationView, summary?: string) {
         r: 4,
         fill: (d: (typeof ends)[number]) => COLOR[d.run],
       }),
+      ...(hint && view.step === 0
+        ? [
+            Plot.text(["Press Play to train both nets"], {
+              frameAnchor: "bottom",
+              dy: -26,
+              fill: "var(--fg-muted)",
+              fontSize: 13,
+            }),
+          ]
+        : []),
       Plot.ruleY([0], { stroke: "var(--fg-muted)" }),
     ],
   });
