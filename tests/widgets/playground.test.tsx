@@ -1,0 +1,320 @@
+// @vitest-environment jsdom
+import { cleanup, fireEvent, render, screen } from "@testing-library/preact";
+import { renderToString } from "preact-render-to-string";
+import fc from "fast-check";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { datasetNames } from "../../engine/datasets";
+import { activationNames } from "../../engine/activations";
+import { initializerIds, initializers } from "../../engine/initializers";
+import { decodeState, encodeState } from "../../widgets/ui/url-state";
+import { exportNetwork, exportText, importNetwork } from "../../widgets/playground/exchange";
+import { evaluateGrid, GRID, GridJob, heatRuns, outputOf } from "../../widgets/playground/grid";
+import {
+  decodePlayground,
+  hiddenField,
+  initParamsOf,
+  LIMITS,
+  NAMESPACE,
+  normalizeState,
+  schema,
+  stateFromProps,
+  type PlaygroundState,
+} from "../../widgets/playground/model";
+import {
+  createRun,
+  epochOf,
+  initialNetwork,
+  layerRows,
+  stepEpoch,
+  verdictOf,
+} from "../../widgets/playground/run";
+import { stallReason, summarize } from "../../widgets/playground/summary";
+import { PlaygroundView, readout } from "../../widgets/playground/View";
+
+beforeAll(() => {
+  globalThis.ResizeObserver ??= class {
+    observe() {}
+    unobserve() {}
+    disconnect() {}
+  };
+  globalThis.IntersectionObserver ??= class {
+    observe() {}
+    unobserve() {}
+    disconnect() {}
+    takeRecords() {
+      return [];
+    }
+  } as unknown as typeof IntersectionObserver;
+  window.matchMedia ??= (() => ({
+    matches: false,
+    addEventListener() {},
+    removeEventListener() {},
+  })) as unknown as typeof window.matchMedia;
+});
+afterEach(() => {
+  cleanup();
+  history.replaceState(null, "", "/");
+});
+
+const weightsOf = (net: { layers: { W: Float64Array; b: Float64Array }[] }) =>
+  net.layers.flatMap(({ W, b }) => [...W, ...b]);
+
+describe("playground state", () => {
+  it("fails the build on a mistyped prop", () => {
+    expect(() => stateFromProps({ hidden: [4, 40] })).toThrow(/hidden layers/);
+    expect(() => stateFromProps({ init: "kaiming" as never })).toThrow(/initializer/);
+    expect(() => stateFromProps({ init: "he-normal-torch", params: { gain: 9 } })).toThrow(/gain/);
+    expect(() => stateFromProps({ lr: 0 })).toThrow(/learning rate/);
+  });
+
+  it("reads hidden widths from the URL within 10 layers of 1–32 units, with a note", () => {
+    const field = hiddenField();
+    expect(field.parse("8-8-4")).toEqual({ value: [8, 8, 4] });
+    expect(field.parse("")).toEqual({ value: [] });
+    const wide = field.parse("64-0-x");
+    expect(wide.value).toEqual([32, 1, 1]);
+    expect(wide.note).toMatch(/width 64 is outside 1–32/);
+    expect(field.parse("1-1-1-1-1-1-1-1-1-1-1-1").value).toHaveLength(10);
+  });
+
+  it("clamps invalid URL values to valid ones and says so, including the initializer's own ranges", () => {
+    const { state, notes } = decodePlayground(
+      new URLSearchParams(
+        "pg.lr=50&pg.batch=0&pg.dataset=moons&pg.init=he-uniform&pg.params=gain:2.5,mode:fan_avg&pg.hidden=4-99",
+      ),
+    );
+    expect(state).toMatchObject({ lr: 10, batch: 1, dataset: "circle", init: "he-uniform", hidden: [4, 32] });
+    expect(state.params).toEqual({ gain: 2.5 });
+    expect(notes.join(" ")).toMatch(/learning rate “50” is outside/);
+    expect(notes.join(" ")).toMatch(/mode “fan_avg” is not one of fan_in, fan_out; using fan_in/);
+    expect(notes).toHaveLength(5);
+  });
+
+  it("refuses bounds a ≥ b for a uniform initializer and falls back to the defaults", () => {
+    const { state, notes } = decodePlayground(
+      new URLSearchParams("pg.init=random-uniform&pg.params=a:0.5,b:-0.5"),
+    );
+    expect(initParamsOf(state)).toEqual({});
+    expect(notes[0]).toMatch(/bounds must satisfy a < b, got \[0.5, -0.5\]; using its default parameters/);
+  });
+});
+
+describe("playground URL state", () => {
+  it("never throws and always yields a state the sandbox accepts and can build, for 10,000 random query strings", () => {
+    const keys = Object.keys(schema).map((k) => `${NAMESPACE}.${k}`);
+    const rawValue = fc.oneof(
+      fc.string(),
+      fc.double().map(String),
+      fc.integer({ min: -10, max: 100 }).map(String),
+      fc.array(fc.integer({ min: -5, max: 80 }), { maxLength: 14 }).map((a) => a.join("-")),
+      fc
+        .array(
+          fc.tuple(
+            fc.constantFrom(
+              "gain",
+              "mode",
+              "std",
+              "mean",
+              "value",
+              "a",
+              "b",
+              "scale",
+              "distribution",
+              "junk",
+            ),
+            fc.oneof(fc.double().map(String), fc.constantFrom("fan_in", "fan_avg", "uniform", "", "x")),
+          ),
+          { maxLength: 5 },
+        )
+        .map((ps) => ps.map(([k, v]) => `${k}:${v}`).join(",")),
+      fc.constantFrom("relu", "spiral", "he-uniform", "random-uniform", "constant", "1e9", "NaN", ""),
+    );
+    fc.assert(
+      fc.property(fc.dictionary(fc.constantFrom(...keys), rawValue), (entries) => {
+        const { state } = decodePlayground(new URLSearchParams(entries));
+        expect(() => stateFromProps(state)).not.toThrow();
+        expect(state.hidden.length).toBeLessThanOrEqual(LIMITS.layers.url);
+        expect(() => initialNetwork(state)).not.toThrow();
+      }),
+      { numRuns: 10_000 },
+    );
+  });
+
+  it("round-trips every valid state exactly, with no note, for 10,000 random states", () => {
+    const validState: fc.Arbitrary<PlaygroundState> = fc
+      .record({
+        dataset: fc.constantFrom(...datasetNames),
+        noise: fc.integer({ min: 0, max: 50 }),
+        trainPct: fc.integer({ min: 20, max: 90 }),
+        dataSeed: fc.nat(),
+        hidden: fc.array(fc.integer({ min: 1, max: 32 }), { maxLength: 10 }),
+        activation: fc.constantFrom(...activationNames),
+        lr: fc.double({ min: 0.0001, max: 10, noNaN: true }).map((x) => Number(x.toPrecision(4))),
+        batch: fc.integer({ min: 1, max: 64 }),
+        init: fc.constantFrom(...initializerIds),
+        bias: fc.constantFrom("zeros" as const, "constant" as const),
+        biasValue: fc.double({ min: -1, max: 1, noNaN: true }).map((x) => Number(x.toPrecision(4))),
+        seed: fc.nat(),
+        pick: fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 4, maxLength: 4 }),
+      })
+      .map(({ pick, ...s }) => {
+        const params: PlaygroundState["params"] = {};
+        initializers[s.init].params.forEach((spec, i) => {
+          params[spec.key] =
+            spec.kind === "number"
+              ? Number((spec.min + pick[i] * (spec.max - spec.min)).toPrecision(4))
+              : spec.options[Math.floor(pick[i] * spec.options.length) % spec.options.length];
+        });
+        return normalizeState({ ...s, params }).state;
+      });
+    fc.assert(
+      fc.property(validState, (state) => {
+        const params = encodeState(NAMESPACE, schema, state, new URLSearchParams("other.x=1"));
+        expect(decodePlayground(params)).toEqual({ state, notes: [] });
+        expect(decodeState(NAMESPACE, schema, state, params).notes).toEqual([]);
+      }),
+      { numRuns: 10_000 },
+    );
+  });
+});
+
+describe("playground run", () => {
+  const small = stateFromProps({ hidden: [4], activation: "tanh" });
+
+  it("Reset redraws the same initial weights for the same seed; a new seed draws others", () => {
+    const a = weightsOf(initialNetwork(small));
+    expect(weightsOf(initialNetwork(small))).toEqual(a);
+    expect(weightsOf(initialNetwork({ ...small, seed: 2 }))).not.toEqual(a);
+    const run = createRun(small);
+    stepEpoch(run);
+    expect(weightsOf(run.trainer.net)).not.toEqual(a);
+    expect(weightsOf(run.start)).toEqual(a);
+  });
+
+  it("records train and test loss once per epoch", () => {
+    const run = createRun(small);
+    stepEpoch(run);
+    stepEpoch(run);
+    expect(epochOf(run)).toBe(2);
+    expect(run.history.map((p) => p.epoch)).toEqual([0, 1, 2]);
+    expect(verdictOf(run)).toBe("learning");
+  });
+
+  it("a learning rate of 10 on ReLU diverges and stops", () => {
+    const run = createRun(
+      stateFromProps({ activation: "relu", init: "he-normal-torch", lr: 10, hidden: [8, 8] }),
+    );
+    for (let e = 0; e < 20 && !run.diverged; e++) stepEpoch(run);
+    expect(run.diverged).toBe(true);
+    expect(verdictOf(run)).toBe("diverged");
+    expect(summarize(run, layerRows(run))).toMatch(/diverged at epoch \d+/);
+  });
+
+  it("names tied units as the reason a constant initializer cannot learn", () => {
+    const run = createRun(stateFromProps({ init: "constant", hidden: [4, 4] }));
+    const rows = layerRows(run);
+    expect(rows.map((r) => r.tied)).toEqual([true, true, false]);
+    expect(stallReason(rows)).toMatch(/hidden layers 1, 2 is identical \(tied weights\)/);
+  });
+
+  it("evaluates the grid in slices with the same result as at once", () => {
+    const net = initialNetwork(small);
+    const whole = evaluateGrid(net);
+    const job = new GridJob(net);
+    let t = 0;
+    let slices = 0;
+    while (!job.advance(t + 1, () => t++)) slices++;
+    expect(slices).toBeGreaterThan(3);
+    expect(outputOf(job.values)).toEqual(outputOf(whole));
+    expect(outputOf(whole)).toHaveLength(GRID * GRID);
+    expect(whole.units.map((l) => l.length)).toEqual([2, 4, 1]);
+  });
+
+  it("merges equal cells into runs for the build-time heatmap", () => {
+    const values = new Float32Array(GRID * GRID).fill(0.5);
+    expect(heatRuns(values, 10)).toHaveLength(10);
+    expect(heatRuns(new Float32Array(GRID * GRID), 10)).toEqual([]);
+  });
+});
+
+describe("playground export and import", () => {
+  const state = stateFromProps({
+    hidden: [3, 2],
+    activation: "relu",
+    init: "he-uniform",
+    params: { gain: 1.2 },
+  });
+
+  it("restores the exact weights and state of an export", () => {
+    const run = createRun(state);
+    stepEpoch(run);
+    const text = exportText(exportNetwork(state, run.trainer.net, 1));
+    const back = importNetwork(text);
+    if (!back.ok) throw new Error(back.error);
+    expect(back.state).toEqual(state);
+    expect(back.epoch).toBe(1);
+    expect(weightsOf(back.net)).toEqual(weightsOf(run.trainer.net));
+  });
+
+  it("refuses malformed files with a clear message", () => {
+    const good = JSON.parse(exportText(exportNetwork(state, initialNetwork(state), 0))) as {
+      state: Record<string, unknown>;
+      network: { layers: { W: unknown[] }[] };
+    };
+    const refuse = (text: string) => {
+      const r = importNetwork(text);
+      expect(r.ok).toBe(false);
+      return r.ok ? "" : r.error;
+    };
+    expect(refuse("{not json")).toMatch(/^Import refused: the file is not valid JSON.*Nothing changed\.$/);
+    expect(refuse("[1, 2]")).toMatch(/does not hold a JSON object/);
+    expect(refuse(JSON.stringify({ ...good, format: "tfjs" }))).toMatch(/not a playground export/);
+    expect(refuse(JSON.stringify({ ...good, state: { ...good.state, lr: 99 } }))).toMatch(/learning rate/);
+    const short = structuredClone(good);
+    short.network.layers[0].W.pop();
+    expect(refuse(JSON.stringify(short))).toMatch(/layer 1 W has 5 entries, expected 6/);
+    const nan = structuredClone(good);
+    nan.network.layers[1].W[0] = "NaN";
+    expect(refuse(JSON.stringify(nan))).toMatch(/layer 2 W\[0\] is not a finite number/);
+    const other = structuredClone(good);
+    other.state.hidden = [3, 3];
+    expect(refuse(JSON.stringify(other))).toMatch(/sizes \[2,3,2,1\] do not match its state \(2-3-3-1\)/);
+  });
+});
+
+describe("PlaygroundView", () => {
+  it("renders the build-time figures: diagram thumbnails and boundary cells as SVG", () => {
+    const container = document.createElement("div");
+    container.innerHTML = renderToString(<PlaygroundView hidden={[4]} />);
+    expect(container.querySelectorAll(".pg-node")).toHaveLength(2 + 4 + 1);
+    expect(container.querySelectorAll(".pg-boundary rect").length).toBeGreaterThan(10);
+    expect(container.querySelectorAll(".pg-boundary circle")).toHaveLength(500);
+  });
+
+  it("changing a control restarts the run and writes the URL; Step trains one epoch", async () => {
+    render(<PlaygroundView hidden={[4]} />);
+    fireEvent.change(screen.getByLabelText("Initializer"), { target: { value: "he-normal-torch" } });
+    await screen.findByRole("slider", { name: /Initializer gain/ });
+    expect(new URLSearchParams(location.search).get("pg.init")).toBe("he-normal-torch");
+    fireEvent.click(screen.getByRole("button", { name: "Step" }));
+    await screen.findByText(/after 1 epochs/);
+  });
+
+  it("restores its state from the URL and notes what it clamped", async () => {
+    history.replaceState(null, "", "/?pg.hidden=4-64&pg.activation=relu");
+    render(<PlaygroundView />);
+    await screen.findByText(/width 64 is outside 1–32/);
+    await screen.findByText(/Network: 2 → 4 → 32 → 1/);
+  });
+
+  it("reports the value of a focused unit", async () => {
+    render(<PlaygroundView hidden={[4]} />);
+    const node = document.querySelector<SVGGElement>('[data-node="1-2"]')!;
+    fireEvent.mouseEnter(node);
+    await screen.findByText(/^Hidden layer 1, unit 3: bias 0; incoming weights /);
+    const net = initialNetwork(stateFromProps({ hidden: [4] }));
+    expect(readout(net, { kind: "link", layer: 1, from: 0, to: 0 })).toMatch(
+      /^Weight from hidden layer 1, unit 1 to the output unit: -?\d/,
+    );
+  });
+});

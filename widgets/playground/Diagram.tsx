@@ -1,0 +1,277 @@
+import { useLayoutEffect, useMemo, useRef } from "preact/hooks";
+import type { Network } from "../../engine/network";
+import { heatRuns, type GridValues } from "./grid";
+import { diagramLayout, linkWidth, type DiagramLayout } from "./layout";
+import { fitCanvas, paintHeat, paletteOf, useCanvasSize } from "./paint";
+
+/** What the reader points at or focuses: a unit, or the weight from unit `from` of `layer` to unit `to`. */
+export type Selection =
+  { kind: "node"; layer: number; unit: number } | { kind: "link"; layer: number; from: number; to: number };
+
+const THUMB_CELLS = 10;
+
+/** Thumbnails as SVG cells, for the build-time figure (a canvas takes over once the island runs). */
+function StaticThumb(props: { values: Float32Array; x: number; y: number; size: number }) {
+  const cell = props.size / THUMB_CELLS;
+  return (
+    <g shape-rendering="crispEdges">
+      {heatRuns(props.values, THUMB_CELLS).map((r) => (
+        <rect
+          key={`${r.row}-${r.col}`}
+          x={(props.x + r.col * cell).toFixed(2)}
+          y={(props.y + r.row * cell).toFixed(2)}
+          width={(r.length * cell).toFixed(2)}
+          height={cell.toFixed(2)}
+          fill={r.sign > 0 ? "var(--series-1)" : "var(--series-2)"}
+          fill-opacity={(0.85 * r.alpha).toFixed(2)}
+        />
+      ))}
+    </g>
+  );
+}
+
+/** Distance from (px, py) to the segment (ax, ay)–(bx, by). */
+export function segmentDistance(
+  px: number,
+  py: number,
+  ax: number,
+  ay: number,
+  bx: number,
+  by: number,
+): number {
+  const dx = bx - ax;
+  const dy = by - ay;
+  const t = Math.max(0, Math.min(1, ((px - ax) * dx + (py - ay) * dy) / (dx * dx + dy * dy || 1)));
+  return Math.hypot(px - (ax + t * dx), py - (ay + t * dy));
+}
+
+/** The hovered weight, outlined over the canvas. */
+function PickedLink(props: {
+  columns: DiagramLayout["columns"];
+  node: number;
+  s: Extract<Selection, { kind: "link" }>;
+}) {
+  const { columns, node, s } = props;
+  const a = columns[s.layer]?.[s.from];
+  const b = columns[s.layer + 1]?.[s.to];
+  if (!a || !b) return null;
+  return (
+    <line
+      x1={a.x + node}
+      y1={a.y + node / 2}
+      x2={b.x}
+      y2={b.y + node / 2}
+      stroke="var(--fg)"
+      stroke-width="2"
+      stroke-dasharray="4 3"
+      aria-hidden="true"
+    />
+  );
+}
+
+export function nodeName(sizes: readonly number[], layer: number, unit: number): string {
+  if (layer === 0) return `input x${unit === 0 ? "₁" : "₂"}`;
+  if (layer === sizes.length - 1) return "the output unit";
+  return `hidden layer ${layer}, unit ${unit + 1}`;
+}
+
+/**
+ * The network: one column per layer, each unit a square showing its output over the input plane, each
+ * weight a line coloured by sign (blue positive, orange negative) and as thick as it is large. Hovering or
+ * focusing a unit (Tab, then the arrow keys) or hovering a line reports its value.
+ */
+export function Diagram(props: {
+  net: Network;
+  grid: GridValues | null;
+  live: boolean;
+  focus: { layer: number; unit: number };
+  selection: Selection | null;
+  onSelect: (s: Selection | null) => void;
+  onFocusMove: (f: { layer: number; unit: number }) => void;
+  /** Bumped whenever the weights changed, so the links redraw. */
+  version: number;
+}) {
+  const { net, grid, live, focus, selection, onSelect, onFocusMove } = props;
+  const layout: DiagramLayout = useMemo(() => diagramLayout(net.sizes), [net.sizes.join()]);
+  const { node, columns } = layout;
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const thumbs = useRef<HTMLCanvasElement>(null);
+  const svg = useRef<SVGSVGElement>(null);
+
+  const size = useCanvasSize(canvas, live);
+
+  useLayoutEffect(() => {
+    const el = canvas.current;
+    if (!live || !el || !size) return;
+    const ctx = el.getContext("2d");
+    if (!ctx) return;
+    const scale = fitCanvas(el, size, layout.width);
+    ctx.clearRect(0, 0, el.width, el.height);
+    const palette = paletteOf(el);
+    const color = (rgb: readonly number[]) => `rgba(${rgb[0]}, ${rgb[1]}, ${rgb[2]}, 0.7)`;
+    const pos = color(palette.pos);
+    const neg = color(palette.neg);
+    for (let l = 0; l < net.layers.length; l++) {
+      const W = net.layers[l].W;
+      const nIn = net.sizes[l];
+      for (let o = 0; o < net.sizes[l + 1]; o++) {
+        const b = columns[l + 1][o];
+        for (let i = 0; i < nIn; i++) {
+          const a = columns[l][i];
+          const w = W[o * nIn + i];
+          if (!Number.isFinite(w)) continue;
+          ctx.strokeStyle = w >= 0 ? pos : neg;
+          ctx.lineWidth = linkWidth(w) * scale;
+          ctx.beginPath();
+          ctx.moveTo((a.x + node) * scale, (a.y + node / 2) * scale);
+          ctx.lineTo(b.x * scale, (b.y + node / 2) * scale);
+          ctx.stroke();
+        }
+      }
+    }
+  }, [live, layout, size, props.version]);
+
+  useLayoutEffect(() => {
+    const el = thumbs.current;
+    if (!live || !el || !size) return;
+    const ctx = el.getContext("2d");
+    if (!ctx) return;
+    const scale = fitCanvas(el, size, layout.width);
+    ctx.clearRect(0, 0, el.width, el.height);
+    if (!grid) return;
+    const palette = paletteOf(el);
+    for (const column of columns)
+      for (const n of column) {
+        const values = grid.units[n.layer]?.[n.unit];
+        if (!values) continue;
+        ctx.fillStyle = "rgba(127, 127, 127, 0.08)";
+        ctx.fillRect(n.x * scale, n.y * scale, node * scale, node * scale);
+        paintHeat(ctx, values, palette, n.x * scale, n.y * scale, node * scale, node * scale, 1);
+      }
+  }, [grid, live, layout, size]);
+
+  /** The weight nearest the pointer (within 5 units), for hovering a line drawn on the canvas. */
+  const pick = (e: MouseEvent) => {
+    const el = svg.current;
+    if (!el || (e.target as Element).closest(".pg-node")) return;
+    const box = el.getBoundingClientRect();
+    const ux = ((e.clientX - box.left) / box.width) * layout.width;
+    const uy = ((e.clientY - box.top) / box.height) * layout.height;
+    let best: Selection | null = null;
+    let bestD = 5;
+    for (let l = 0; l < net.layers.length; l++) {
+      for (let o = 0; o < net.sizes[l + 1]; o++) {
+        const b = columns[l + 1][o];
+        for (let i = 0; i < net.sizes[l]; i++) {
+          const a = columns[l][i];
+          const d = segmentDistance(ux, uy, a.x + node, a.y + node / 2, b.x, b.y + node / 2);
+          if (d < bestD) {
+            bestD = d;
+            best = { kind: "link", layer: l, from: i, to: o };
+          }
+        }
+      }
+    }
+    if (best) onSelect(best);
+  };
+
+  const links = [];
+  for (let l = 0; l < net.layers.length && !live; l++) {
+    const W = net.layers[l].W;
+    const nIn = net.sizes[l];
+    for (let o = 0; o < net.sizes[l + 1]; o++) {
+      const b = columns[l + 1][o];
+      for (let i = 0; i < nIn; i++) {
+        const a = columns[l][i];
+        const w = W[o * nIn + i];
+        const picked =
+          selection?.kind === "link" && selection.layer === l && selection.from === i && selection.to === o;
+        links.push(
+          <line
+            key={`${l}-${o}-${i}`}
+            x1={a.x + node}
+            y1={a.y + node / 2}
+            x2={b.x}
+            y2={b.y + node / 2}
+            stroke={Number.isFinite(w) ? (w >= 0 ? "var(--series-1)" : "var(--series-2)") : "var(--focus)"}
+            stroke-width={(Number.isFinite(w) ? linkWidth(w) : 1).toFixed(2)}
+            stroke-opacity={picked ? 1 : 0.7}
+            class={picked ? "pg-link pg-link--picked" : "pg-link"}
+            onMouseEnter={() => onSelect({ kind: "link", layer: l, from: i, to: o })}
+          />,
+        );
+      }
+    }
+  }
+
+  const move = (e: KeyboardEvent) => {
+    const { layer, unit } = focus;
+    const last = net.sizes.length - 1;
+    let next = focus;
+    if (e.key === "ArrowDown") next = { layer, unit: Math.min(net.sizes[layer] - 1, unit + 1) };
+    else if (e.key === "ArrowUp") next = { layer, unit: Math.max(0, unit - 1) };
+    else if (e.key === "ArrowRight" && layer < last)
+      next = { layer: layer + 1, unit: Math.min(net.sizes[layer + 1] - 1, unit) };
+    else if (e.key === "ArrowLeft" && layer > 0)
+      next = { layer: layer - 1, unit: Math.min(net.sizes[layer - 1] - 1, unit) };
+    else return;
+    e.preventDefault();
+    onFocusMove(next);
+    onSelect({ kind: "node", ...next });
+    svg.current?.querySelector<SVGGElement>(`[data-node="${next.layer}-${next.unit}"]`)?.focus();
+  };
+
+  return (
+    <div class="pg-diagram" style={{ aspectRatio: `${layout.width} / ${layout.height}` }}>
+      {live && <canvas ref={canvas} class="pg-diagram__canvas" aria-hidden="true" />}
+      {live && <canvas ref={thumbs} class="pg-diagram__canvas" aria-hidden="true" />}
+      <svg
+        ref={svg}
+        viewBox={`0 0 ${layout.width} ${layout.height}`}
+        role="group"
+        aria-label="Network diagram: each unit shows its output over the input plane; each line is a weight. Tab to a unit, then use the arrow keys."
+        onKeyDown={move}
+        onMouseLeave={() => onSelect(null)}
+        onMouseMove={live ? pick : undefined}
+      >
+        <g aria-hidden="true">{links}</g>
+        {live && selection?.kind === "link" && <PickedLink columns={columns} node={node} s={selection} />}
+        {columns.map((column) =>
+          column.map((n) => {
+            const here = focus.layer === n.layer && focus.unit === n.unit;
+            const picked =
+              selection?.kind === "node" && selection.layer === n.layer && selection.unit === n.unit;
+            const values = grid?.units[n.layer]?.[n.unit];
+            return (
+              <g
+                key={`${n.layer}-${n.unit}`}
+                data-node={`${n.layer}-${n.unit}`}
+                class="pg-node"
+                role="img"
+                aria-label={nodeName(net.sizes, n.layer, n.unit)}
+                tabIndex={here ? 0 : -1}
+                onFocus={() => {
+                  onFocusMove({ layer: n.layer, unit: n.unit });
+                  onSelect({ kind: "node", layer: n.layer, unit: n.unit });
+                }}
+                onMouseEnter={() => onSelect({ kind: "node", layer: n.layer, unit: n.unit })}
+              >
+                {!live && values && <StaticThumb values={values} x={n.x} y={n.y} size={node} />}
+                <rect
+                  x={n.x}
+                  y={n.y}
+                  width={node}
+                  height={node}
+                  fill="transparent"
+                  stroke={picked ? "var(--fg)" : "var(--fg-muted)"}
+                  stroke-width={picked ? 2 : 1}
+                  rx="2"
+                />
+              </g>
+            );
+          }),
+        )}
+      </svg>
+    </div>
+  );
+}

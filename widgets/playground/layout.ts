@@ -1,0 +1,42 @@
+/** Geometry of the network diagram in its SVG's user units: one column per layer, units stacked and centred. */
+
+export interface NodeBox {
+  /** 0 is the input layer; sizes.length − 1 the output unit. */
+  layer: number;
+  unit: number;
+  /** Top-left corner and side of the node's square. */
+  x: number;
+  y: number;
+}
+
+export interface DiagramLayout {
+  width: number;
+  height: number;
+  /** Side of every node's square. */
+  node: number;
+  columns: NodeBox[][];
+  /** Horizontal centre of each column, as a share of the width (to place the per-layer controls). */
+  centres: number[];
+}
+
+export const DIAGRAM_WIDTH = 720;
+const PAD = 14;
+
+export function diagramLayout(sizes: readonly number[]): DiagramLayout {
+  const rows = Math.max(5, ...sizes);
+  const gap = rows <= 16 ? 40 : Math.max(20, Math.floor(640 / rows));
+  const node = Math.round(gap * 0.72);
+  const height = rows * gap + 2 * PAD;
+  const cols = sizes.length;
+  const span = DIAGRAM_WIDTH - 2 * PAD - node;
+  const columns = sizes.map((n, layer) => {
+    const x = PAD + (cols === 1 ? 0 : (layer * span) / (cols - 1));
+    const top = (height - n * gap) / 2 + (gap - node) / 2;
+    return Array.from({ length: n }, (_, unit) => ({ layer, unit, x, y: top + unit * gap }));
+  });
+  const centres = columns.map((c) => (c[0].x + node / 2) / DIAGRAM_WIDTH);
+  return { width: DIAGRAM_WIDTH, height, node, columns, centres };
+}
+
+/** Stroke width of a link for a weight: thin for small weights, capped for large ones. */
+export const linkWidth = (w: number): number => Math.min(6, 0.35 + 2.5 * Math.abs(w));
