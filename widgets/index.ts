@@ -4,3 +4,4 @@ export { default as VarianceDepth } from "./variance-depth/VarianceDepth.astro";
 export { default as SymmetryDemo } from "./symmetry/SymmetryDemo.astro";
 export { default as SaturationDemo } from "./saturation/SaturationDemo.astro";
 export { default as Playground } from "./playground/Playground.astro";
+export { default as TrainingRaceDemo } from "./training-race/TrainingRaceDemo.astro";
