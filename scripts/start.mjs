@@ -5,6 +5,7 @@ import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 
 const sources = ["src", "content", "widgets", "engine", "public", "astro.config.mjs", "package-lock.json"];
+const indexed = existsSync("dist/pagefind/pagefind.js");
 const port = process.env.PORT ?? "4321";
 const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: "1" };
 
@@ -19,14 +20,17 @@ function newestMtime(path) {
 
 const built = existsSync("dist/index.html") ? statSync("dist/index.html").mtimeMs : 0;
 const changed = Math.max(...sources.map(newestMtime));
-if (built < changed) {
+if (built < changed || !indexed) {
   console.log(
     built ? "Sources changed since the last build: rebuilding…" : "No build yet: building the site…",
   );
+  // The same build as `npm run build`: Astro, then the search index.
   const result = spawnSync(process.execPath, ["node_modules/astro/astro.js", "build"], {
     stdio: "inherit",
     env,
   });
+  if (result.status === 0)
+    Object.assign(result, spawnSync(process.execPath, ["scripts/pagefind.mjs"], { stdio: "inherit" }));
   if (result.status !== 0) process.exit(result.status ?? 1);
 } else {
   console.log("dist/ is up to date.");

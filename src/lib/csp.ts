@@ -48,7 +48,8 @@ export function cspConfig() {
       "form-action 'self'",
       "frame-src 'none'",
     ] as CspDirective[],
-    scriptDirective: { hashes: INLINE_SCRIPTS.map(sha256) },
+    // Pagefind's search runs in WebAssembly: 'wasm-unsafe-eval' allows compiling it (not JavaScript eval).
+    scriptDirective: { hashes: INLINE_SCRIPTS.map(sha256), resources: ["'self'", "'wasm-unsafe-eval'"] },
     styleDirective: { hashes: [sha256(plotStyleText())] },
   };
 }

@@ -5,6 +5,7 @@ import type { RehypePlugins, RemarkPlugins } from "astro";
 import { rehypeFailOnKatexError } from "./rehype-fail-on-katex-error";
 import { rehypeHeadingAnchors } from "./rehype-heading-anchors";
 import { rehypeMathPunctuation } from "./rehype-math-punctuation";
+import { rehypeSearchHints } from "./rehype-search-hints";
 import { rehypeTexSource } from "./rehype-tex-source";
 
 /** The Markdown/MDX pipeline of every page (astro.config.mjs uses these; the site tests run them too). */
@@ -18,4 +19,5 @@ export const rehypePlugins: RehypePlugins = [
   rehypeHeadingIds,
   rehypeHeadingAnchors,
   rehypeTexSource,
+  rehypeSearchHints,
 ];

@@ -20,8 +20,16 @@ const ABSOLUTE = /\b(?:https?|wss?|ftp):\/\/[^\s"'`)<>\\]+/g;
 const PROTOCOL_RELATIVE =
   /(?:url\(\s*["']?|(?:src|href|action|srcset|poster|data)\s*=\s*["']?)\/\/[^\s"')<>]+/gi;
 
-function offenders(text: string): string[] {
-  const found = [...text.matchAll(ABSOLUTE)].map((m) => m[0].replace(/[.,;]+$/, ""));
+/**
+ * Pagefind parses result URLs against a dummy base (`new URL(path, "https://example.com…")`); that string
+ * is never requested. Allowed only in Pagefind's own scripts, and only in that template form.
+ */
+const PAGEFIND_URL_BASE = /^https:\/\/example\.com\$\{/;
+
+function offenders(text: string, file = ""): string[] {
+  const found = [...text.matchAll(ABSOLUTE)]
+    .map((m) => m[0].replace(/[.,;]+$/, ""))
+    .filter((url) => !(file.includes("/pagefind/") && PAGEFIND_URL_BASE.test(url)));
   const relative = [...text.matchAll(PROTOCOL_RELATIVE)].map((m) => m[0]);
   return [...found.filter((url) => !NAMESPACES.has(url)), ...relative];
 }
@@ -36,7 +44,7 @@ describe("no reference to any other host", () => {
   });
 
   it.each(files.map((f) => [f.slice(DIST.length), f]))("%s names no other host", (_name, file) => {
-    expect(offenders(readFileSync(file, "utf8"))).toEqual([]);
+    expect(offenders(readFileSync(file, "utf8"), file)).toEqual([]);
   });
 
   it("would catch a link, a stylesheet, a font and a protocol-relative script", () => {
@@ -44,5 +52,6 @@ describe("no reference to any other host", () => {
     expect(offenders("@font-face{src:url(https://fonts.gstatic.com/x.woff2)}")).toHaveLength(1);
     expect(offenders('<script src="//cdn.example.com/katex.js"></script>')).toHaveLength(1);
     expect(offenders('document.createElementNS("http://www.w3.org/2000/svg","g")')).toHaveLength(0);
+    expect(offenders("new URL(u, `https://example.com${x}`)", "/app/main.js")).toHaveLength(1);
   });
 });
