@@ -95,6 +95,12 @@ export function SymmetryView({ children, id = DEMO_ID, ...props }: SymmetryProps
   const stepRun = useCallback(
     (steps: number, deadline: number) => {
       const before = view.snap.step;
+      // A frame that redraws the heatmaps trains nothing, so no frame does both costly things at once.
+      const start = performance.now();
+      if (deadline !== Infinity && start - view.heatAt >= HEATMAP_MS && view.heat !== view.snap) {
+        setView({ ...view, heat: view.snap, heatAt: start });
+        return true;
+      }
       advance(run, steps, deadline, () => performance.now());
       const next = snapshot(run);
       if (isDiverged(next)) {
@@ -102,15 +108,8 @@ export function SymmetryView({ children, id = DEMO_ID, ...props }: SymmetryProps
         setPlaying(false);
         return false;
       }
-      const now = performance.now();
-      const redraw = deadline === Infinity || now - view.heatAt >= HEATMAP_MS;
-      setView({
-        run,
-        snap: next,
-        heat: redraw ? next : view.heat,
-        heatAt: redraw ? now : view.heatAt,
-        diverged: null,
-      });
+      const redraw = deadline === Infinity || next.step >= MAX_STEPS;
+      setView({ run, snap: next, heat: redraw ? next : view.heat, heatAt: view.heatAt, diverged: null });
       if (Math.floor(next.step / ANNOUNCE_EVERY) !== Math.floor(before / ANNOUNCE_EVERY))
         setAnnounced(summarize(next, state));
       if (next.step >= MAX_STEPS) {

@@ -162,7 +162,7 @@ function heatmapLayout(s: Snapshot, rows: number[][]) {
       y1: y,
       y2: y + 1,
       value,
-      opacity: value === 0 ? 0 : 0.12 + 0.78 * Math.min(1, Math.abs(value) / scale),
+      opacity: value === 0 ? 0 : 0.1 + 0.65 * Math.min(1, Math.abs(value) / scale),
       label: cellText(value),
     });
   let width = 0;
