@@ -66,7 +66,6 @@ const REQUIRED_ANCHORS: Record<(typeof ROUTES)[number], string[]> = {
     "fan-in-or-fan-out",
     "leaky-relu-and-prelu",
     "xavier-on-a-relu-network",
-    "demo-relu-depth",
     "demo-training-race",
     "what-he-initialization-does-not-do",
     "common-mistakes",
@@ -347,7 +346,10 @@ describe("generated tables", () => {
 
   it("wraps every table in a horizontally scrolling region", () => {
     for (const route of ROUTES) {
-      for (const table of main(page(route)).querySelectorAll("table")) {
+      const tables = [...main(page(route)).querySelectorAll("table")].filter(
+        (t) => !t.closest("astro-island"),
+      );
+      for (const table of tables) {
         expect(table.closest(".table-scroll"), `${route}: a table outside a scroll wrapper`).toBeTruthy();
       }
     }
