@@ -222,6 +222,13 @@ function boundaryLayer(boundary: Boundary | null, plane: Plane, dotRadius: numbe
     path(dots(1) + dots(-1), { fill: "none", stroke: "var(--bg)", "stroke-width": "1.6" });
     path(dots(1), { fill: classColors.positive });
     path(dots(-1), { fill: classColors.negative });
+    // The frame, drawn here: Plot's frame mark carries an aria-label that a plain <rect> may not have.
+    const frame = document.createElementNS(SVG_NS, "rect");
+    for (const [k, v] of Object.entries({ x: left, y: top, width: w, height: h }))
+      frame.setAttribute(k, String(round(v)));
+    frame.setAttribute("fill", "none");
+    frame.setAttribute("stroke", "var(--rule)");
+    g.appendChild(frame);
     return g as unknown as SVGElement;
   };
 }
@@ -256,7 +263,6 @@ export function boundarySpec(
       marks: [
         // A net that blew up has no meaningful boundary: show the data and the notice only.
         boundaryLayer(lane.verdict === "diverged" ? null : boundary, plane, side < 200 ? 1.8 : 2.6),
-        Plot.frame({ stroke: "var(--rule)" }),
         ...(lane.verdict === "diverged"
           ? [[`diverged at step ${lane.step}`, -8] as const, ["training stopped", 8] as const].map(
               ([text, dy]) =>
