@@ -60,6 +60,26 @@ test("with s = 10 and tanh the units saturate, and the loss stalls while Xavier 
   expectNoProblems(problems);
 });
 
+test("training pauses while the demo is scrolled out of view and resumes when it is back", async ({
+  page,
+  problems,
+}) => {
+  await page.goto(`${ROUTE}?sat.activation=sigmoid&sat.scale=10&sat.seed=1`);
+  await hydrated(page);
+  const counter = demo(page).locator(".control__counter strong");
+  await demo(page).getByRole("button", { name: "Play" }).click();
+  await expect(counter).not.toHaveText("0");
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await expect(demo(page)).not.toBeInViewport();
+  await page.waitForTimeout(300);
+  const away = await counter.textContent();
+  await page.waitForTimeout(700);
+  expect(await counter.textContent()).toBe(away);
+  await demo(page).scrollIntoViewIfNeeded();
+  await expect(counter).not.toHaveText(away!);
+  expectNoProblems(problems);
+});
+
 test("at s = 0.01 the summary says the signal vanishes, not that units saturate", async ({
   page,
   problems,

@@ -48,7 +48,7 @@ const activationOptions = [
 const ANNOUNCE_EVERY = 250;
 
 /** What the drawing frames redraw, in turn, while training. */
-const DRAW_CYCLE = ["loss", "hist", "loss", "bars"] as const;
+const DRAW_CYCLE = ["loss", "z", "loss", "d", "loss", "bars"] as const;
 
 function RunKey({ run }: { run: RunView }) {
   return (
@@ -101,41 +101,44 @@ export function SaturationView({ zhist, dhist, saturated, gradient, loss, ...pro
   const [state, update, notes] = useUrlState(NAMESPACE, schema, initial);
   const runs = useMemo(() => createRuns(state), [state]);
   const [playing, setPlaying] = useState(false);
-  // What changed since the last render: the loss curve, the histograms, the per-layer dumbbells.
-  const [tick, setTick] = useState({ loss: 0, hist: 0, bars: 0 });
-  const bumpAll = () => setTick((t) => ({ loss: t.loss + 1, hist: t.hist + 1, bars: t.bars + 1 }));
+  // What to redraw: the loss curve, the z histograms (with a fresh per-layer snapshot), the f′ histograms and
+  // the per-layer dumbbells (both from the latest snapshot).
+  const [tick, setTick] = useState({ loss: 0, z: 0, d: 0, bars: 0 });
+  const bumpAll = () => setTick((t) => ({ loss: t.loss + 1, z: t.z + 1, d: t.d + 1, bars: t.bars + 1 }));
 
   const histRef = useRef<LayerSnapshot | undefined>(undefined);
-  const histLayers = useMemo(() => layerSnapshot(runs, histRef.current), [runs, tick.hist]);
-  histRef.current = histLayers;
-  // The dumbbells take the histograms' snapshot one drawing frame later.
-  const barLayers = useMemo(() => histLayers, [runs, tick.bars]);
-  const view = useMemo(() => viewOf(runs, histLayers), [runs, histLayers, tick.loss]);
+  const layers = useMemo(() => layerSnapshot(runs, histRef.current), [runs, tick.z]);
+  histRef.current = layers;
+  const derivativeLayers = useMemo(() => layers, [runs, tick.d]);
+  const barLayers = useMemo(() => layers, [runs, tick.bars]);
+  const view = useMemo(() => viewOf(runs, layers), [runs, layers, tick.loss]);
 
   const frame = useRef<HTMLDivElement>(null);
   const inView = useInView(frame);
   const done = finished(runs);
 
   // A frame either trains (up to its budget) or redraws one group of figures, never more, so no task grows
-  // long: even frames train, odd frames draw the loss, the histograms, the loss, the dumbbells, and so on.
+  // long: even frames train, odd frames redraw in turn the loss, the z histograms, the loss, the f′ histograms,
+  // the loss, the dumbbells. After the last step the drawing frames go on until every group shows it.
   const frameCount = useRef(0);
+  const drawCount = useRef(0);
+  const drawnSinceFinish = useMemo(() => new Set<string>(), [runs]);
   useFrameLoop(
-    playing && inView && !done,
+    playing && inView,
     (deadline) => {
       const frameNo = frameCount.current++;
-      if (frameNo % 2 === 0) {
+      if (!finished(runs) && frameNo % 2 === 0) {
         const target = Math.min(runs.step + 2 * stepsPerFrame(runs.state), horizon(runs));
         while (runs.step < target && performance.now() < deadline) advanceInPlace(runs, 1);
-      } else {
-        const kind = DRAW_CYCLE[((frameNo - 1) / 2) % DRAW_CYCLE.length];
-        setTick((t) => ({ ...t, [kind]: t[kind] + 1 }));
+        return true;
       }
-      if (finished(runs)) {
-        bumpAll();
-        setPlaying(false);
-        return false;
-      }
-      return true;
+      const kind = DRAW_CYCLE[drawCount.current++ % DRAW_CYCLE.length];
+      setTick((t) => ({ ...t, [kind]: t[kind] + 1 }));
+      if (!finished(runs)) return true;
+      drawnSinceFinish.add(kind);
+      if (drawnSinceFinish.size < new Set(DRAW_CYCLE).size) return true;
+      setPlaying(false);
+      return false;
     },
     10,
   );
@@ -160,13 +163,17 @@ export function SaturationView({ zhist, dhist, saturated, gradient, loss, ...pro
   // Spoken and shown: refreshed on every change while paused, every ANNOUNCE_EVERY steps while training.
   const announceKey = playing ? Math.floor(view.step / ANNOUNCE_EVERY) : view.step;
   const summary = useMemo(() => summarize(view), [runs, announceKey, playing]);
-  const histSpecs = useMemo(() => ({ z: zSpec(view), d: derivativeSpec(view) }), [histLayers]);
+  const zOptions = useMemo(() => zSpec(view), [layers]);
+  const derivativeOptions = useMemo(
+    () => derivativeSpec(withLayers(view, derivativeLayers)),
+    [derivativeLayers],
+  );
   const barSpecs = useMemo(() => {
     const v = withLayers(view, barLayers);
     return { saturated: saturatedSpec(v), gradient: gradientSpec(v) };
   }, [barLayers]);
   const lossOptions = useMemo(() => lossSpec(view, undefined, true), [runs, tick.loss]);
-  const specs = { ...histSpecs, ...barSpecs, loss: lossOptions };
+  const specs = { z: zOptions, d: derivativeOptions, ...barSpecs, loss: lossOptions };
   // The build-time figures show the initial state only; after a restored link they would be the wrong ones.
   const isInitial = JSON.stringify(state) === JSON.stringify(initial) && view.step === 0;
   const shown = (svg: ComponentChildren) => (isInitial ? svg : null);
