@@ -71,7 +71,7 @@ export function createRng(seed: number): Rng {
   const next = (): number => {
     const hi = nextUint32() >>> 5;
     const lo = nextUint32() >>> 6;
-    return (hi * 67108864 + lo) / 9007199254740992;
+    return (hi * 67108864 + lo) / 2 ** 53;
   };
 
   const normal = (): number => {

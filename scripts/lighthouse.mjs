@@ -79,7 +79,7 @@ try {
     writeFileSync(`${outDir}/${route.replace(/\//g, "_") || "_"}.json`, result.report);
   }
 } finally {
-  await chrome.kill();
+  chrome.kill();
   stop();
 }
 
