@@ -17,6 +17,7 @@ import {
   NAMESPACE,
   normalizeState,
   schema,
+  SPEEDS,
   stateFromProps,
   type PlaygroundState,
 } from "../../widgets/playground/model";
@@ -127,7 +128,7 @@ describe("playground URL state", () => {
           { maxLength: 5 },
         )
         .map((ps) => ps.map(([k, v]) => `${k}:${v}`).join(",")),
-      fc.constantFrom("relu", "spiral", "he-uniform", "random-uniform", "constant", "1e9", "NaN", ""),
+      fc.constantFrom("relu", "spiral", "he-uniform", "random-uniform", "constant", "max", "1e9", "NaN", ""),
     );
     fc.assert(
       fc.property(fc.dictionary(fc.constantFrom(...keys), rawValue), (entries) => {
@@ -155,6 +156,7 @@ describe("playground URL state", () => {
         bias: fc.constantFrom("zeros" as const, "constant" as const),
         biasValue: fc.double({ min: -1, max: 1, noNaN: true }).map((x) => Number(x.toPrecision(4))),
         seed: fc.nat(),
+        speed: fc.constantFrom(...SPEEDS),
         pick: fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 4, maxLength: 4 }),
       })
       .map(({ pick, ...s }) => {

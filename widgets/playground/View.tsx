@@ -12,6 +12,7 @@ import { exportNetwork, exportText, importNetwork } from "./exchange";
 import { outputOf } from "./grid";
 import { diagramLayout } from "./layout";
 import {
+  DEFAULT_STATE,
   DEMO_ID,
   LIMITS,
   NAMESPACE,
@@ -22,10 +23,11 @@ import {
   initParamsOf,
   normalizeState,
   schema,
+  speedOptions,
   stateFromProps,
   type PlaygroundState,
 } from "./model";
-import { epochOf, layerRows, verdictOf } from "./run";
+import { epochOf, layerRows, MAX_EPOCHS, verdictOf } from "./run";
 import { LAYER_ASPECT, LAYER_COLORS, LOSS_ASPECT, LOSS_COLORS, layerSpec, lossSpec } from "./spec";
 import { num, summarize } from "./summary";
 import { usePlayground } from "./usePlayground";
@@ -38,9 +40,9 @@ export type PlaygroundProps = Partial<PlaygroundState> & {
   layerFigure?: ComponentChildren;
 };
 
-/** The state's canonical text (its URL parameters): equal texts mean equal runs. */
+/** The state's canonical text (its URL parameters, less the speed, which only paces): equal texts, equal runs. */
 export const stateKey = (s: PlaygroundState): string =>
-  encodeState(NAMESPACE, schema, s, new URLSearchParams()).toString();
+  encodeState(NAMESPACE, schema, { ...s, speed: DEFAULT_STATE.speed }, new URLSearchParams()).toString();
 
 /** What the readout says about the unit or weight under the pointer or the keyboard focus. */
 export function readout(net: Network, s: Selection): string {
@@ -110,8 +112,9 @@ export function PlaygroundView(props: PlaygroundProps) {
     if (imported && imported.key !== key) setImported(null);
   }, [key]);
 
-  const figures = useRef<HTMLDivElement>(null);
-  const inView = useInView(figures);
+  // The whole demo counts as on screen: on a phone the controls alone can fill the viewport.
+  const frame = useRef<HTMLDivElement>(null);
+  const inView = useInView(frame);
   const pg = usePlayground(state, key, start, inView);
   const { run } = pg;
   const [live, setLive] = useState(false);
@@ -277,6 +280,12 @@ export function PlaygroundView(props: PlaygroundProps) {
           max={LIMITS.batch.max}
           onChange={(batch) => update({ batch })}
         />
+        <Select
+          label="Speed"
+          value={state.speed}
+          options={speedOptions}
+          onChange={(speed) => update({ speed })}
+        />
         <PlayControls
           playing={pg.playing}
           step={epoch}
@@ -318,169 +327,184 @@ export function PlaygroundView(props: PlaygroundProps) {
     stalled: <span class="widget__badge pg-badge--stalled">stalled</span>,
     diverged: <span class="widget__badge widget__badge--diverged">diverged — training stopped</span>,
   }[verdict];
+  const atLimit = !run.diverged && epoch >= MAX_EPOCHS;
 
   return (
-    <DemoFrame
-      id={id}
-      title="Playground"
-      controls={controls}
-      summary={summary}
-      notes={[...urlNotes, ...fixNotes]}
-    >
-      <p class="widget__status">
-        {badge}
-        {rows.some((r) => r.tied) && <span class="widget__badge">tied units</span>}
-        {start && <span class="widget__badge">imported weights</span>}
-      </p>
-      <div class="pg-layout" ref={figures}>
-        <div class="pg-net">
-          <p class="widget__figure-title">
-            Network: {net.sizes.join(" → ")} ({epoch === 0 ? "initial weights" : `after ${epoch} epochs`})
-          </p>
-          <div class="pg-widths">
-            {layout.centres.map((c, l) => {
-              const last = net.sizes.length - 1;
-              const style = { left: `${100 * c}%` };
-              if (l === 0)
-                return (
-                  <span key={l} class="pg-widths__layer" style={style}>
-                    inputs
-                  </span>
-                );
-              if (l === last)
-                return (
-                  <span key={l} class="pg-widths__layer" style={style}>
-                    output
-                  </span>
-                );
-              const w = state.hidden[l - 1];
-              return (
-                <span key={l} class="pg-widths__layer" style={style}>
-                  <button
-                    type="button"
-                    aria-label={`Remove a unit from hidden layer ${l}`}
-                    disabled={w <= LIMITS.width.min}
-                    onClick={() => setWidth(l - 1, w - 1)}
-                  >
-                    −
-                  </button>
-                  <span>{w}</span>
-                  <button
-                    type="button"
-                    aria-label={`Add a unit to hidden layer ${l}`}
-                    disabled={w >= Math.max(LIMITS.width.ui, w)}
-                    onClick={() => setWidth(l - 1, w + 1)}
-                  >
-                    +
-                  </button>
-                </span>
-              );
-            })}
-          </div>
-          <Diagram
-            net={net}
-            grid={pg.grid}
-            live={live}
-            focus={safeFocus}
-            selection={validSelection}
-            onSelect={setSelection}
-            onFocusMove={setFocus}
-            version={pg.version}
-          />
-          <p class="pg-readout" aria-live="polite">
-            {validSelection
-              ? readout(net, validSelection)
-              : "Point at a unit or a weight, or Tab to a unit and use the arrow keys, to read its value."}
-          </p>
-          <ul class="widget__legend">
-            <li>
-              <span class="swatch" style={{ background: "var(--series-1)" }} /> positive weight / output
-            </li>
-            <li>
-              <span class="swatch" style={{ background: "var(--series-2)" }} /> negative
-            </li>
-            <li>line width ∝ |weight|</li>
-          </ul>
-          <div class="pg-layers">
+    <div ref={frame} class="pg-frame">
+      <DemoFrame
+        id={id}
+        title="Playground"
+        controls={controls}
+        summary={summary}
+        notes={[...urlNotes, ...fixNotes]}
+      >
+        <p class="widget__status">
+          {badge}
+          {rows.some((r) => r.tied) && <span class="widget__badge">tied units</span>}
+          {start && <span class="widget__badge">imported weights</span>}
+          {atLimit && (
+            <span class="widget__badge">stopped at the {MAX_EPOCHS.toLocaleString("en-US")}-epoch limit</span>
+          )}
+        </p>
+        <div class="pg-layout">
+          <div class="pg-net">
             <p class="widget__figure-title">
-              Per layer, for the current weights: variance of the activations and of the back-propagated
-              gradient
+              Network: {net.sizes.join(" → ")} ({epoch === 0 ? "initial weights" : `after ${epoch} epochs`})
             </p>
-            <div class="pg-layers__grid">
-              <div>
-                <PlotFigure options={layerOptions} aspect={LAYER_ASPECT}>
-                  {isInitial ? layerFigure : null}
-                </PlotFigure>
-                <ul class="widget__legend">
-                  <li>
-                    <span class="swatch" style={{ background: LAYER_COLORS.act }} /> Var a (activations)
-                  </li>
-                  <li>
-                    <span class="swatch" style={{ background: LAYER_COLORS.grad }} /> Var ∂ℓ/∂z (gradient per
-                    example)
-                  </li>
-                </ul>
-              </div>
-              <table class="pg-table">
-                <caption class="visually-hidden">Per-layer statistics for the current weights</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">layer</th>
-                    <th scope="col">units</th>
-                    <th scope="col">Var a</th>
-                    <th scope="col">Var ∂ℓ/∂z</th>
-                    <th scope="col">saturated / dead</th>
-                    <th scope="col">tied</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {rows.map((r) => (
-                    <tr key={r.layer}>
-                      <th scope="row">{r.layer === rows.length ? `${r.layer} (out)` : r.layer}</th>
-                      <td>{r.units}</td>
-                      <td>{num(r.actVar)}</td>
-                      <td>{num(r.gradVar)}</td>
-                      <td>
-                        {r.dead !== null
-                          ? `${Math.round(100 * r.dead)} % dead`
-                          : r.saturated !== null
-                            ? `${Math.round(100 * r.saturated)} %`
-                            : "–"}
-                      </td>
-                      <td>{r.tied ? "yes" : "no"}</td>
+            <div class="pg-widths">
+              {layout.centres.map((c, l) => {
+                const last = net.sizes.length - 1;
+                const style = { left: `${100 * c}%` };
+                if (l === 0)
+                  return (
+                    <span key={l} class="pg-widths__layer" style={style}>
+                      inputs
+                    </span>
+                  );
+                if (l === last)
+                  return (
+                    <span key={l} class="pg-widths__layer" style={style}>
+                      output
+                    </span>
+                  );
+                const w = state.hidden[l - 1];
+                return (
+                  <span key={l} class="pg-widths__layer" style={style}>
+                    <button
+                      type="button"
+                      aria-label={`Remove a unit from hidden layer ${l}`}
+                      disabled={w <= LIMITS.width.min}
+                      onClick={() => setWidth(l - 1, w - 1)}
+                    >
+                      −
+                    </button>
+                    <span>{w}</span>
+                    <button
+                      type="button"
+                      aria-label={`Add a unit to hidden layer ${l}`}
+                      disabled={w >= Math.max(LIMITS.width.ui, w)}
+                      onClick={() => setWidth(l - 1, w + 1)}
+                    >
+                      +
+                    </button>
+                  </span>
+                );
+              })}
+            </div>
+            <Diagram
+              net={net}
+              grid={pg.grid}
+              live={live}
+              focus={safeFocus}
+              selection={validSelection}
+              onSelect={setSelection}
+              onFocusMove={setFocus}
+              version={pg.version}
+            />
+            <p class="pg-readout" aria-live="polite">
+              {validSelection
+                ? readout(net, validSelection)
+                : "Point at a unit or a weight, or Tab to a unit and use the arrow keys, to read its value."}
+            </p>
+            <ul class="widget__legend">
+              <li>
+                <span class="swatch" style={{ background: "var(--series-1)" }} /> positive weight / output
+              </li>
+              <li>
+                <span class="swatch" style={{ background: "var(--series-2)" }} /> negative
+              </li>
+              <li>line width ∝ |weight|</li>
+            </ul>
+            <div class="pg-layers">
+              <p class="widget__figure-title">
+                Per layer, for the current weights: variance of the activations and of the back-propagated
+                gradient
+              </p>
+              <div class="pg-layers__grid">
+                <div>
+                  {run.diverged ? (
+                    <p class="widget__empty">
+                      The weights overflowed at epoch {epoch}: the table lists what is left of the signal.
+                      Lower the learning rate and press Reset.
+                    </p>
+                  ) : (
+                    <PlotFigure options={layerOptions} aspect={LAYER_ASPECT}>
+                      {isInitial ? layerFigure : null}
+                    </PlotFigure>
+                  )}
+                  <ul class="widget__legend">
+                    <li>
+                      <span class="swatch" style={{ background: LAYER_COLORS.act }} /> Var a (activations)
+                    </li>
+                    <li>
+                      <span class="swatch" style={{ background: LAYER_COLORS.grad }} /> Var ∂ℓ/∂z (gradient
+                      per example)
+                    </li>
+                  </ul>
+                </div>
+                <table class="pg-table">
+                  <caption class="visually-hidden">Per-layer statistics for the current weights</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">layer</th>
+                      <th scope="col">units</th>
+                      <th scope="col">Var a</th>
+                      <th scope="col">Var ∂ℓ/∂z</th>
+                      <th scope="col">saturated / dead</th>
+                      <th scope="col">tied</th>
                     </tr>
-                  ))}
-                </tbody>
-              </table>
+                  </thead>
+                  <tbody>
+                    {rows.map((r) => (
+                      <tr key={r.layer}>
+                        <th scope="row">{r.layer === rows.length ? `${r.layer} (out)` : r.layer}</th>
+                        <td>{r.units}</td>
+                        <td>{num(r.actVar)}</td>
+                        <td>{num(r.gradVar)}</td>
+                        <td>
+                          {r.dead !== null
+                            ? `${Math.round(100 * r.dead)} % dead`
+                            : r.saturated !== null
+                              ? `${Math.round(100 * r.saturated)} %`
+                              : "–"}
+                        </td>
+                        <td>{r.tied ? "yes" : "no"}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
             </div>
           </div>
+          <div class="pg-side">
+            <p class="widget__figure-title">
+              Decision boundary (filled: training points, rings: test points)
+            </p>
+            <Boundary
+              output={pg.grid ? outputOf(pg.grid) : null}
+              train={run.split.train}
+              test={run.split.test}
+              live={live}
+              label={`Decision boundary over the ${state.dataset} data set; ${summary}`}
+            />
+            <p class="widget__figure-title">Loss by epoch</p>
+            <PlotFigure options={lossOptions} aspect={LOSS_ASPECT}>
+              {isInitial ? lossFigure : null}
+            </PlotFigure>
+            <ul class="widget__legend">
+              <li>
+                <span class="swatch" style={{ background: LOSS_COLORS.test }} /> test loss
+              </li>
+              <li>
+                <span class="swatch" style={{ background: LOSS_COLORS.train }} /> train loss
+              </li>
+              <li>
+                <span class="swatch swatch--dashed" /> predicting the average label
+              </li>
+            </ul>
+          </div>
         </div>
-        <div class="pg-side">
-          <p class="widget__figure-title">Decision boundary (filled: training points, rings: test points)</p>
-          <Boundary
-            output={pg.grid ? outputOf(pg.grid) : null}
-            train={run.split.train}
-            test={run.split.test}
-            live={live}
-            label={`Decision boundary over the ${state.dataset} data set; ${summary}`}
-          />
-          <p class="widget__figure-title">Loss by epoch</p>
-          <PlotFigure options={lossOptions} aspect={LOSS_ASPECT}>
-            {isInitial ? lossFigure : null}
-          </PlotFigure>
-          <ul class="widget__legend">
-            <li>
-              <span class="swatch" style={{ background: LOSS_COLORS.test }} /> test loss
-            </li>
-            <li>
-              <span class="swatch" style={{ background: LOSS_COLORS.train }} /> train loss
-            </li>
-            <li>
-              <span class="swatch swatch--dashed" /> predicting the average label
-            </li>
-          </ul>
-        </div>
-      </div>
-    </DemoFrame>
+      </DemoFrame>
+    </div>
   );
 }

@@ -44,7 +44,12 @@ export interface PlaygroundState {
   biasValue: number;
   /** Seeds the initial weights and the minibatch order: the same seed always gives the same run. */
   seed: number;
+  /** Epochs per animation frame at most ("max": as many as the frame's time budget allows). Paces only. */
+  speed: Speed;
 }
+
+export const SPEEDS = ["1", "5", "25", "max"] as const;
+export type Speed = (typeof SPEEDS)[number];
 
 /** The URL namespace: `pg.init=he-normal-torch&pg.hidden=8-8…`. */
 export const NAMESPACE = "pg";
@@ -81,6 +86,7 @@ export const DEFAULT_STATE: PlaygroundState = {
   bias: "zeros",
   biasValue: 0.1,
   seed: 1,
+  speed: "1",
 };
 
 const BIAS_KINDS = ["zeros", "constant"] as const;
@@ -193,6 +199,7 @@ export const schema: Schema<PlaygroundState> = {
   bias: choiceField("bias init", BIAS_KINDS, DEFAULT_STATE.bias),
   biasValue: numberField("bias value", LIMITS.biasValue.min, LIMITS.biasValue.max),
   seed: seedField(),
+  speed: choiceField("speed", SPEEDS, DEFAULT_STATE.speed),
 };
 
 /** The parameters the initializer reads, each within its own spec (a note for each value that had to change). */
@@ -281,6 +288,10 @@ export const datasetOptions = datasetNames.map((d) => ({
 }));
 export const activationOptions = activationNames.map((a) => ({ value: a, label: activations[a].label }));
 export const initOptions = initializerIds.map((id) => ({ value: id, label: initializers[id].label }));
+export const speedOptions = SPEEDS.map((v) => ({
+  value: v,
+  label: v === "max" ? "as fast as possible" : `${v} epoch${v === "1" ? "" : "s"} per frame`,
+}));
 export const biasOptions = [
   { value: "zeros" as const, label: "Zeros" },
   { value: "constant" as const, label: "Constant" },

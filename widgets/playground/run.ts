@@ -90,6 +90,8 @@ export interface Run {
   diverged: boolean;
   /** Loss of the best constant prediction on the test set: the "learned nothing" line. */
   baseline: number;
+  /** The first epoch whose test loss fell below LEARNED_LOSS, and that loss; null until then. */
+  learned: { epoch: number; test: number } | null;
   /** Batch losses of the epoch in progress. */
   epochLosses: number[];
   /** Workspaces for full passes over the training and the test set. */
@@ -114,6 +116,7 @@ export function createRun(state: PlaygroundState, split: Split = splitOf(state),
     history: [],
     diverged: false,
     baseline: constantPredictorLoss(LOSS, split.testData.Y),
+    learned: null,
     epochLosses: [],
     evalWs: {},
   };
@@ -145,6 +148,7 @@ function recordLoss(run: Run, batchLosses?: number[]): void {
   const test = fullLoss(run, run.split.testData);
   const net = run.trainer.net;
   run.history.push({ epoch: epochOf(run), train, test });
+  if (run.learned === null && test < LEARNED_LOSS) run.learned = { epoch: epochOf(run), test };
   if (!Number.isFinite(train) || !Number.isFinite(test) || isDiverged(net)) run.diverged = true;
 }
 
@@ -224,21 +228,16 @@ export function layerRows(run: Run): LayerRow[] {
 /** The verdict a reader can check against the numbers. */
 export type Verdict = "untrained" | "learning" | "stalled" | "learned" | "diverged";
 
-/** A test loss under this within the last five epochs counts as having learned the data set (SGD jitters). */
+/** A run whose test loss has fallen under this has learned the data set (it stays "learned": SGD jitters). */
 export const LEARNED_LOSS = 0.05;
 /** Epochs after which a run whose test loss stays near the constant prediction's is called stalled. */
 export const STALL_EPOCHS = 30;
-
-/** The lowest test loss of the last five recorded epochs (SGD makes single epochs jitter). */
-export function recentBestTest(run: Run): number {
-  return Math.min(...run.history.slice(-5).map((p) => p.test));
-}
 
 export function verdictOf(run: Run): Verdict {
   if (run.diverged) return "diverged";
   const last = run.history[run.history.length - 1];
   if (last.epoch === 0) return "untrained";
-  if (recentBestTest(run) < LEARNED_LOSS) return "learned";
+  if (run.learned !== null) return "learned";
   if (last.epoch >= STALL_EPOCHS && last.test > 0.7 * run.baseline) return "stalled";
   return "learning";
 }

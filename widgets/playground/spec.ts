@@ -12,14 +12,14 @@ export const LAYER_COLORS = { act: "var(--series-3)", grad: "var(--series-4)" } 
 const FLOOR = 1e-12;
 const finitePositive = (x: number) => Number.isFinite(x) && x > 0;
 
-/** Powers of ten spanning [lo, hi], at most six of them. */
+/** Powers of ten inside [lo, hi], at most six of them. */
 function decades(lo: number, hi: number): number[] {
-  const a = Math.floor(Math.log10(lo));
-  const b = Math.ceil(Math.log10(hi));
+  const a = Math.ceil(Math.log10(lo) - 1e-9);
+  const b = Math.floor(Math.log10(hi) + 1e-9);
   const stride = Math.max(1, Math.ceil((b - a + 1) / 6));
   const out: number[] = [];
   for (let e = a; e <= b; e += stride) out.push(10 ** e);
-  return out;
+  return out.length > 0 ? out : [10 ** Math.round(Math.log10(Math.sqrt(lo * hi)))];
 }
 
 const formatDecade = (x: number) => {
@@ -27,9 +27,13 @@ const formatDecade = (x: number) => {
   return e >= -3 && e <= 2 ? String(Number(x.toPrecision(1))) : `1e${e}`;
 };
 
+/** The loss axis stops here: a diverging run leaves the chart through its top instead of squashing it. */
+const LOSS_CEILING = 100;
+
 /**
  * Train and test loss per epoch on a log axis, with the loss of the best constant prediction (dashed): a run
- * that stays on that line has learned nothing. Non-finite losses (a diverged run) are left out.
+ * that stays on that line has learned nothing. Losses above the ceiling are clipped and non-finite ones (a
+ * diverged run) left out; a diverged run is labelled where it left the chart.
  */
 export function lossSpec(history: readonly LossPoint[], baseline: number, description: string) {
   const thin = Math.max(1, Math.ceil(history.length / 400));
@@ -40,8 +44,10 @@ export function lossSpec(history: readonly LossPoint[], baseline: number, descri
   ]);
   const values = [...data.map((d) => d.loss), baseline].filter(finitePositive);
   const lo = Math.max(FLOOR, Math.min(1e-2, ...values));
-  const hi = Math.max(1, ...values);
+  const hi = Math.min(LOSS_CEILING, Math.max(1, ...values));
   const last = points.length > 0 ? points[points.length - 1].epoch : 0;
+  const blownUp = history.some((p) => !(p.test <= LOSS_CEILING));
+  const exit = history.find((p) => !(p.test <= LOSS_CEILING));
   return ({ width, height }: FigureSize): Plot.PlotOptions => ({
     width,
     height,
@@ -68,9 +74,25 @@ export function lossSpec(history: readonly LossPoint[], baseline: number, descri
       tickFormat: formatDecade,
     },
     color: { domain: ["test", "train"], range: [LOSS_COLORS.test, LOSS_COLORS.train] },
+    clip: true,
     marks: [
       Plot.ruleY([baseline], { stroke: "var(--fg-muted)", strokeDasharray: "4 4" }),
       Plot.line(data, { x: "epoch", y: "loss", z: "set", stroke: "set", strokeWidth: 2 }),
+      ...(blownUp && exit
+        ? [
+            Plot.text([exit], {
+              x: "epoch",
+              y: () => hi,
+              text: () => `diverged at epoch ${exit.epoch}`,
+              dy: 12,
+              dx: 4,
+              textAnchor: "start",
+              fill: "var(--focus)",
+              fontWeight: 600,
+              clip: false,
+            }),
+          ]
+        : []),
       Plot.dot(
         data.filter((d) => d.epoch === last),
         { x: "epoch", y: "loss", fill: "set", r: 3 },

@@ -1,7 +1,7 @@
 import { activations } from "../../engine/activations";
 import { initializers } from "../../engine/initializers";
 import type { PlaygroundState } from "./model";
-import { epochOf, LEARNED_LOSS, recentBestTest, verdictOf, type LayerRow, type Run } from "./run";
+import { epochOf, LEARNED_LOSS, verdictOf, type LayerRow, type Run } from "./run";
 
 /** A number for prose: 3 significant digits, exponent form when tiny or huge. */
 export function num(x: number): string {
@@ -51,9 +51,9 @@ export function summarize(run: Run, rows: readonly LayerRow[]): string {
   const losses = `test loss ${num(last.test)}, train loss ${num(last.train)}`;
   const reason = stallReason(rows);
   if (verdict === "untrained") return `${setup}: before training, ${losses}${reason ? `; ${reason}` : ""}.`;
-  if (verdict === "learned")
-    return `${setup}: learned — epoch ${epoch}, test loss ${num(recentBestTest(run))} (below ${LEARNED_LOSS}), train loss ${num(last.train)}.`;
+  if (verdict === "learned" && run.learned)
+    return `${setup}: learned — the test loss fell below ${LEARNED_LOSS} at epoch ${run.learned.epoch} (${num(run.learned.test)}); at epoch ${epoch}, ${losses}.`;
   if (verdict === "stalled")
-    return `${setup}: stalled — epoch ${epoch}, ${losses}, no better than predicting the average label (${num(run.baseline)})${reason ? `: ${reason}` : ""}.`;
+    return `${setup}: stalled — epoch ${epoch}, ${losses}, barely better than predicting the average label (${num(run.baseline)})${reason ? `: ${reason}` : ""}.`;
   return `${setup}: learning — epoch ${epoch}, ${losses}${reason ? `; ${reason}` : ""}.`;
 }

@@ -80,8 +80,9 @@ export function usePlayground(
       if (playing) {
         const gridDue = l.job !== null || (l.stale && t0 - l.lastGrid >= GRID_MS);
         const until = gridDue ? t0 + (deadline - t0) * 0.5 : deadline;
-        let moved = false;
-        while (performance.now() < until && stepRun(run)) moved = true;
+        const cap = state.speed === "max" ? Infinity : Number(state.speed) * run.stepsPerEpoch;
+        let moved = 0;
+        while (moved < cap && performance.now() < until && stepRun(run)) moved++;
         if (moved) l.stale = true;
       }
       if (run.diverged) {
@@ -108,7 +109,7 @@ export function usePlayground(
       if (!more) setBusy(false);
       return more;
     },
-    [run, playing],
+    [run, playing, state.speed],
   );
   useFrameLoop((playing && inView) || busy, work, FRAME_BUDGET_MS);
 
