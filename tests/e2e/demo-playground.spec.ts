@@ -31,7 +31,7 @@ test("with JavaScript off the network diagram, the boundary and the charts are t
   await expect(section.locator(".pg-node")).toHaveCount(2 + 4 + 4 + 1);
   expect(await section.locator(".pg-boundary rect").count()).toBeGreaterThan(20);
   expect(await section.locator(".pg-boundary circle").count()).toBe(500);
-  await expect(section.locator(".widget__plot svg")).toHaveCount(2);
+  await expect(section.locator(".widget__plot > svg")).toHaveCount(2);
   await context.close();
 });
 
@@ -71,7 +71,7 @@ test("a learning rate of 10 diverges: a badge, a message, and training stops", a
   await expect(section.getByText("diverged — training stopped")).toBeVisible({ timeout: 20_000 });
   await expect(section.locator(".widget__summary")).toContainText("Lower the learning rate");
   await expect(section.getByRole("button", { name: "Play" })).toBeDisabled();
-  await expect(section.locator(".widget__plot svg").first()).toBeVisible();
+  await expect(section.locator(".widget__plot > svg").first()).toBeVisible();
   expectNoProblems(problems);
 });
 

@@ -1,12 +1,11 @@
-import type { ComponentChildren } from "preact";
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import { initializers, paramsWithDefaults, type ParamSpec } from "../../engine/initializers";
 import type { Network } from "../../engine/network";
 import { CopyLinkButton, DemoFrame, PlayControls, Select, SeedControl, Slider } from "../ui/controls";
 import { useInView, useUrlState } from "../ui/hooks";
-import { PlotFigure } from "../ui/PlotFigure";
 import { demoLink, encodeState } from "../ui/url-state";
 import { Boundary } from "./Boundary";
+import { Chart } from "./Chart";
 import { Diagram, nodeName, type Selection } from "./Diagram";
 import { exportNetwork, exportText, importNetwork } from "./exchange";
 import { outputOf } from "./grid";
@@ -35,9 +34,6 @@ import { usePlayground } from "./usePlayground";
 export type PlaygroundProps = Partial<PlaygroundState> & {
   /** The anchor id of the demo (unique per page). */
   id?: string;
-  /** Build-time SVGs of the two Plot charts, passed as named slots by the Astro wrapper. */
-  lossFigure?: ComponentChildren;
-  layerFigure?: ComponentChildren;
 };
 
 /** The state's canonical text (its URL parameters, less the speed, which only paces): equal texts, equal runs. */
@@ -97,9 +93,8 @@ function ParamControls(props: {
 
 /** A TF-Playground-style sandbox where the initializer is a first-class control. */
 export function PlaygroundView(props: PlaygroundProps) {
-  const { id = DEMO_ID, lossFigure, layerFigure, ...rest } = props;
+  const { id = DEMO_ID, ...rest } = props;
   const initial = useMemo(() => stateFromProps(rest), []);
-  const initialKey = useMemo(() => stateKey(initial), []);
   const [raw, update, urlNotes] = useUrlState(NAMESPACE, schema, initial);
   const rawKey = stateKey(raw);
   const { state, notes: fixNotes } = useMemo(() => normalizeState(raw), [rawKey]);
@@ -126,8 +121,8 @@ export function PlaygroundView(props: PlaygroundProps) {
   const verdict = verdictOf(run);
   const epoch = epochOf(run);
   const summary = useMemo(() => summarize(run, rows), [run, pg.playing, pg.playing ? verdict : pg.version]);
-  const lossOptions = useMemo(() => lossSpec(run.history, run.baseline, summary), [run, pg.version, summary]);
-  const layerOptions = useMemo(() => layerSpec(rows, summary), [rows, summary]);
+  const lossChart = useMemo(() => lossSpec(run.history, run.baseline, summary), [run, pg.version, summary]);
+  const layerChart = useMemo(() => layerSpec(rows, summary), [rows, summary]);
 
   const [focus, setFocus] = useState({ layer: 0, unit: 0 });
   const [selection, setSelection] = useState<Selection | null>(null);
@@ -144,7 +139,6 @@ export function PlaygroundView(props: PlaygroundProps) {
       ? selection
       : null;
   const layout = diagramLayout(net.sizes);
-  const isInitial = key === initialKey && epoch === 0 && !start;
 
   const setHidden = (n: number) =>
     update((s) => ({
@@ -428,9 +422,7 @@ export function PlaygroundView(props: PlaygroundProps) {
                       Lower the learning rate and press Reset.
                     </p>
                   ) : (
-                    <PlotFigure options={layerOptions} aspect={LAYER_ASPECT}>
-                      {isInitial ? layerFigure : null}
-                    </PlotFigure>
+                    <Chart spec={layerChart} aspect={LAYER_ASPECT} />
                   )}
                   <ul class="widget__legend">
                     <li>
@@ -488,9 +480,7 @@ export function PlaygroundView(props: PlaygroundProps) {
               label={`Decision boundary over the ${state.dataset} data set; ${summary}`}
             />
             <p class="widget__figure-title">Loss by epoch</p>
-            <PlotFigure options={lossOptions} aspect={LOSS_ASPECT}>
-              {isInitial ? lossFigure : null}
-            </PlotFigure>
+            <Chart spec={lossChart} aspect={LOSS_ASPECT} />
             <ul class="widget__legend">
               <li>
                 <span class="swatch" style={{ background: LOSS_COLORS.test }} /> test loss

@@ -1,19 +1,38 @@
-import * as Plot from "@observablehq/plot";
-import type { FigureSize } from "../ui/figure-size";
+/**
+ * The two small charts as pure data (domains, ticks, series, rules), drawn by Chart.tsx. They are plain SVG
+ * rather than Observable Plot: Plot would add some 80 KB of script to the one page that runs this island.
+ */
 import type { LayerRow, LossPoint } from "./run";
 
-/** Boxes of the two Plot charts, on wide screens and on phones. */
+/** Boxes of the two charts (width / height), on wide screens and on phones. */
 export const LOSS_ASPECT = { wide: 420 / 200, narrow: 4 / 2.6 };
 export const LAYER_ASPECT = { wide: 520 / 210, narrow: 4 / 3 };
 
 export const LOSS_COLORS = { test: "var(--series-3)", train: "var(--series-4)" } as const;
 export const LAYER_COLORS = { act: "var(--series-3)", grad: "var(--series-4)" } as const;
 
+export interface Point {
+  x: number;
+  y: number;
+}
+
+/** A chart with a linear x axis and a logarithmic y axis. */
+export interface ChartSpec {
+  ariaLabel: string;
+  description: string;
+  x: { domain: [number, number]; ticks: number[]; label: string };
+  /** Log scale: domain[0] > 0. */
+  y: { domain: [number, number]; ticks: number[]; label: string };
+  series: { points: Point[]; color: string; marker: "none" | "last" | "circle" | "cross" }[];
+  rules: { y: number; color: string; dashed: boolean }[];
+  notes: { x: number; y: number; text: string; color: string }[];
+}
+
 const FLOOR = 1e-12;
 const finitePositive = (x: number) => Number.isFinite(x) && x > 0;
 
 /** Powers of ten inside [lo, hi], at most six of them. */
-function decades(lo: number, hi: number): number[] {
+export function decades(lo: number, hi: number): number[] {
   const a = Math.ceil(Math.log10(lo) - 1e-9);
   const b = Math.floor(Math.log10(hi) + 1e-9);
   const stride = Math.max(1, Math.ceil((b - a + 1) / 6));
@@ -22,10 +41,21 @@ function decades(lo: number, hi: number): number[] {
   return out.length > 0 ? out : [10 ** Math.round(Math.log10(Math.sqrt(lo * hi)))];
 }
 
-const formatDecade = (x: number) => {
+/** 0.001 … 100 as decimals, other powers of ten as 1e−k. */
+export function formatDecade(x: number): string {
   const e = Math.round(Math.log10(x));
-  return e >= -3 && e <= 2 ? String(Number(x.toPrecision(1))) : `1e${e}`;
-};
+  return e >= -3 && e <= 2 ? String(Number(x.toPrecision(1))) : `1e${e < 0 ? "−" : ""}${Math.abs(e)}`;
+}
+
+/** About five round ticks over [0, max]. */
+export function niceTicks(max: number): number[] {
+  const raw = max / 5;
+  const mag = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 2.5, 5, 10].map((m) => m * mag).find((s) => s >= raw) ?? raw;
+  const out: number[] = [];
+  for (let t = 0; t <= max + 1e-9; t += step) out.push(Number(t.toPrecision(6)));
+  return out;
+}
 
 /** The loss axis stops here: a diverging run leaves the chart through its top instead of squashing it. */
 const LOSS_CEILING = 100;
@@ -35,70 +65,33 @@ const LOSS_CEILING = 100;
  * that stays on that line has learned nothing. Losses above the ceiling are clipped and non-finite ones (a
  * diverged run) left out; a diverged run is labelled where it left the chart.
  */
-export function lossSpec(history: readonly LossPoint[], baseline: number, description: string) {
+export function lossSpec(history: readonly LossPoint[], baseline: number, description: string): ChartSpec {
   const thin = Math.max(1, Math.ceil(history.length / 400));
-  const points = history.filter((_, i) => i % thin === 0 || i === history.length - 1);
-  const data = points.flatMap((p) => [
-    ...(finitePositive(p.test) ? [{ epoch: p.epoch, loss: p.test, set: "test" }] : []),
-    ...(finitePositive(p.train) ? [{ epoch: p.epoch, loss: p.train, set: "train" }] : []),
-  ]);
-  const values = [...data.map((d) => d.loss), baseline].filter(finitePositive);
+  const kept = history.filter((_, i) => i % thin === 0 || i === history.length - 1);
+  const series = (key: "test" | "train") =>
+    kept.filter((p) => finitePositive(p[key])).map((p) => ({ x: p.epoch, y: p[key] }));
+  const test = series("test");
+  const train = series("train");
+  const values = [...test, ...train].map((p) => p.y).concat(finitePositive(baseline) ? [baseline] : []);
   const lo = Math.max(FLOOR, Math.min(1e-2, ...values));
   const hi = Math.min(LOSS_CEILING, Math.max(1, ...values));
-  const last = points.length > 0 ? points[points.length - 1].epoch : 0;
-  const blownUp = history.some((p) => !(p.test <= LOSS_CEILING));
+  const last = kept.length > 0 ? kept[kept.length - 1].epoch : 0;
+  const xMax = Math.max(10, last);
   const exit = history.find((p) => !(p.test <= LOSS_CEILING));
-  return ({ width, height }: FigureSize): Plot.PlotOptions => ({
-    width,
-    height,
-    marginTop: 22,
-    marginLeft: 48,
-    marginRight: 16,
-    marginBottom: 34,
-    style: { fontSize: "12px", background: "transparent" },
+  return {
     ariaLabel: "Train and test loss by epoch, log scale",
-    ariaDescription: description,
-    x: {
-      label: "epoch",
-      domain: [0, Math.max(10, last)],
-      labelAnchor: "center",
-      labelArrow: "none",
-      ticks: 5,
-    },
-    y: {
-      type: "log",
-      domain: [lo, hi],
-      label: "loss (½·squared error)",
-      grid: true,
-      ticks: decades(lo, hi),
-      tickFormat: formatDecade,
-    },
-    color: { domain: ["test", "train"], range: [LOSS_COLORS.test, LOSS_COLORS.train] },
-    clip: true,
-    marks: [
-      Plot.ruleY([baseline], { stroke: "var(--fg-muted)", strokeDasharray: "4 4" }),
-      Plot.line(data, { x: "epoch", y: "loss", z: "set", stroke: "set", strokeWidth: 2 }),
-      ...(blownUp && exit
-        ? [
-            Plot.text([exit], {
-              x: "epoch",
-              y: () => hi,
-              text: () => `diverged at epoch ${exit.epoch}`,
-              dy: 12,
-              dx: 4,
-              textAnchor: "start",
-              fill: "var(--focus)",
-              fontWeight: 600,
-              clip: false,
-            }),
-          ]
-        : []),
-      Plot.dot(
-        data.filter((d) => d.epoch === last),
-        { x: "epoch", y: "loss", fill: "set", r: 3 },
-      ),
+    description,
+    x: { domain: [0, xMax], ticks: niceTicks(xMax), label: "epoch" },
+    y: { domain: [lo, hi], ticks: decades(lo, hi), label: "loss (½·squared error)" },
+    series: [
+      { points: train, color: LOSS_COLORS.train, marker: "last" },
+      { points: test, color: LOSS_COLORS.test, marker: "last" },
     ],
-  });
+    rules: finitePositive(baseline) ? [{ y: baseline, color: "var(--fg-muted)", dashed: true }] : [],
+    notes: exit
+      ? [{ x: exit.epoch, y: hi, text: `diverged at epoch ${exit.epoch}`, color: "var(--focus)" }]
+      : [],
+  };
 }
 
 /**
@@ -106,45 +99,28 @@ export function lossSpec(history: readonly LossPoint[], baseline: number, descri
  * weights, on a log axis: a signal or a gradient that fades by orders of magnitude is why a run stalls.
  * Zero variances (a constant network) cannot sit on a log axis; the table beside the chart lists them.
  */
-export function layerSpec(rows: readonly LayerRow[], description: string) {
-  const data = rows.flatMap((r) => [
-    ...(finitePositive(r.actVar) ? [{ layer: r.layer, value: r.actVar, kind: "act" }] : []),
-    ...(finitePositive(r.gradVar) ? [{ layer: r.layer, value: r.gradVar, kind: "grad" }] : []),
-  ]);
-  const values = data.map((d) => d.value);
-  const lo = values.length > 0 ? Math.min(...values) : 1e-3;
-  const hi = values.length > 0 ? Math.max(...values) : 1;
-  const L = rows.length;
-  return ({ width, height }: FigureSize): Plot.PlotOptions => ({
-    width,
-    height,
-    marginTop: 22,
-    marginLeft: 52,
-    marginRight: 16,
-    marginBottom: 34,
-    style: { fontSize: "12px", background: "transparent" },
+export function layerSpec(rows: readonly LayerRow[], description: string): ChartSpec {
+  const act = rows.filter((r) => finitePositive(r.actVar)).map((r) => ({ x: r.layer, y: r.actVar }));
+  const grad = rows.filter((r) => finitePositive(r.gradVar)).map((r) => ({ x: r.layer, y: r.gradVar }));
+  const values = [...act, ...grad].map((p) => p.y);
+  const lo0 = values.length > 0 ? Math.min(...values) : 1e-3;
+  const hi0 = values.length > 0 ? Math.max(...values) : 1;
+  const lo = Math.min(lo0, hi0 / 10) / 1.5;
+  const hi = Math.max(hi0, lo0 * 10) * 1.5;
+  return {
     ariaLabel: "Activation and gradient variance by layer, log scale",
-    ariaDescription: description,
+    description,
     x: {
-      label: "layer (the last is the output)",
-      domain: [0.5, L + 0.5],
+      domain: [0.5, rows.length + 0.5],
       ticks: rows.map((r) => r.layer),
-      tickFormat: (x: number) => String(x),
-      labelAnchor: "center",
-      labelArrow: "none",
+      label: "layer (the last is the output)",
     },
-    y: {
-      type: "log",
-      domain: [Math.min(lo, hi / 10), Math.max(hi, lo * 10)],
-      label: "variance (log)",
-      grid: true,
-      ticks: decades(Math.min(lo, hi / 10), Math.max(hi, lo * 10)),
-      tickFormat: formatDecade,
-    },
-    color: { domain: ["act", "grad"], range: [LAYER_COLORS.act, LAYER_COLORS.grad] },
-    marks: [
-      Plot.line(data, { x: "layer", y: "value", z: "kind", stroke: "kind", strokeWidth: 2 }),
-      Plot.dot(data, { x: "layer", y: "value", fill: "kind", r: 4, symbol: "kind" }),
+    y: { domain: [lo, hi], ticks: decades(lo, hi), label: "variance (log)" },
+    series: [
+      { points: act, color: LAYER_COLORS.act, marker: "circle" },
+      { points: grad, color: LAYER_COLORS.grad, marker: "cross" },
     ],
-  });
+    rules: [],
+    notes: [],
+  };
 }
