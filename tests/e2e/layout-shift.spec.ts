@@ -20,7 +20,7 @@ for (const width of [1280, 360]) {
       await page.goto(route, { waitUntil: "networkidle" });
       await page.evaluate(() => document.fonts.ready);
       // Bring every island into view so it hydrates, then give it time to draw.
-      for (const island of await page.locator("astro-island").all()) {
+      for (const island of await page.locator("astro-island:not(dialog astro-island)").all()) {
         await island.scrollIntoViewIfNeeded();
         await expect(island).not.toHaveAttribute("ssr", /.*/);
       }
