@@ -100,6 +100,7 @@ const REQUIRED_ANCHORS: Record<(typeof ROUTES)[number], string[]> = {
   ],
   "/playground/": [
     "what-the-playground-does",
+    "demo-playground",
     "things-to-try",
     "how-it-relates-to-the-other-demos",
     "references",
