@@ -31,11 +31,25 @@ describe("Overview › The map of schemes: which initializers hold the signal, 2
     expect(ratio(relu, "torch-linear-default")).toBeGreaterThan(6 ** -19 / 100);
   });
 
-  it("with tanh, Xavier and LeCun hold the signal while the naive N(0, 0.05²) lets it vanish", () => {
+  it("with tanh, Xavier and LeCun lose variance only slowly while the naive N(0, 0.05²) lets it vanish geometrically", () => {
     for (const id of ["glorot-uniform", "lecun-normal-torch"] as const)
-      expect(ratio(tanh, id)).toBeGreaterThan(0.05);
+      expect(ratio(tanh, id)).toBeGreaterThan(0.02);
     // n·σ² = 100 · 0.05² = ¼ per layer in tanh's linear regime: 19 layers leave ¼^19 ≈ 3.6e-12.
     expect(ratio(tanh, "random-normal")).toBeLessThan(0.25 ** 19 * 10);
     expect(ratio(tanh, "random-normal")).toBeGreaterThan(0.25 ** 19 / 10);
+  });
+
+  it("with tanh, He's variants settle at a steady level instead of growing or vanishing", () => {
+    for (const id of ["he-uniform", "he-normal-keras", "he-normal-torch"] as const) {
+      expect(ratio(tanh, id)).toBeGreaterThan(1 / 3);
+      expect(ratio(tanh, id)).toBeLessThan(3);
+    }
+  });
+
+  it("with ReLU, LeCun and orthogonal lose about half the variance per layer, like Xavier on square layers", () => {
+    for (const id of ["lecun-normal-torch", "orthogonal"] as const) {
+      expect(ratio(relu, id)).toBeGreaterThan(2 ** -19 / 10);
+      expect(ratio(relu, id)).toBeLessThan(2 ** -19 * 10);
+    }
   });
 });
