@@ -54,6 +54,15 @@ describe("Random page", HEAVY, () => {
     expect(norms[0]).toBeGreaterThan(3 * norms[norms.length - 1]);
   });
 
+  it("› Saturated tanh can explode gradients: in the demo's 2-8-8-8-1 net with s = 3, the layer-1 gradient norm exceeds layer 3's for seeds 1–5", () => {
+    for (const seed of [1, 2, 3, 4, 5]) {
+      const norms = runSaturation({ activation: "tanh", scale: 3, steps: 0, seed }).scaled.atInit.map(
+        (l) => l.gradNorm,
+      );
+      expect(norms[0], `seed ${seed}`).toBeGreaterThan(norms[2]);
+    }
+  });
+
   it("per-layer z and f′ histograms share one domain, so a widget can stack them", () => {
     const { atInit } = runSaturation({ activation: "sigmoid", scale: 3, steps: 0 }).scaled;
     for (const layer of atInit) {
