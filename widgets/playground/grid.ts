@@ -3,7 +3,7 @@
  * every unit's activation (the thumbnails in the diagram). Evaluation is a resumable job over rows, so a
  * frame can do as much as its time budget allows and training never starves.
  */
-import { forward, type Network } from "../../engine/network";
+import { createWorkspace, forward, type Network, type Workspace } from "../../engine/network";
 
 /** Grid cells per side: 40 × 40 = 1,600 points, fine enough for a smooth boundary at this size. */
 export const GRID = 40;
@@ -42,12 +42,15 @@ export class GridJob {
   private row = 0;
   readonly values: GridValues;
   private readonly X: Float64Array;
+  /** One set of forward buffers for every chunk: a grid makes no garbage to collect mid-training. */
+  private readonly ws: Workspace;
 
   constructor(
     private readonly net: Network,
     X: Float64Array = gridInputs(),
   ) {
     this.X = X;
+    this.ws = createWorkspace(net, ROWS_PER_CHUNK * GRID);
     this.values = {
       units: net.sizes.map((n) => Array.from({ length: n }, () => new Float32Array(GRID * GRID))),
     };
@@ -59,12 +62,12 @@ export class GridJob {
 
   /** Evaluates rows until `deadline` (performance.now() units; Infinity finishes). Returns true when done. */
   advance(deadline: number, now: () => number = () => performance.now()): boolean {
-    const { net, X, values } = this;
+    const { net, X, values, ws } = this;
     while (this.row < GRID) {
       const rows = Math.min(ROWS_PER_CHUNK, GRID - this.row);
       const first = this.row * GRID;
       const m = rows * GRID;
-      const trace = forward(net, X.subarray(first * 2, (first + m) * 2), m);
+      const trace = forward(net, X.subarray(first * 2, (first + m) * 2), m, m === ws.batch ? ws : undefined);
       for (let l = 0; l < trace.a.length; l++) {
         const a = trace.a[l];
         const n = net.sizes[l];
