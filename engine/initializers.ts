@@ -268,7 +268,8 @@ const gainSpec = (defaultGain: number): ParamSpec => ({
   kind: "number",
   label: "gain",
   default: defaultGain,
-  min: 0,
+  // A gain of 0 makes every weight 0 and the variance-scaling law undefined (scale = gain² must be > 0).
+  min: 0.01,
   max: 3,
   step: 0.01,
 });

@@ -56,7 +56,7 @@ describe("formula explorer model", () => {
     const he = withInitializer(DEFAULT_STATE, "he-normal-torch");
     expect(paramsOfState({ ...he, gain: 9, mode: "fan_out" })).toEqual({
       params: { gain: 3, mode: "fan_out" },
-      notes: ["gain 9 is outside 0–3; using 3."],
+      notes: ["gain 9 is outside 0.01–3; using 3."],
     });
     const uniform = withInitializer(DEFAULT_STATE, "random-uniform");
     expect(paramsOfState({ ...uniform, a: 0.2, b: 0.1 }).params.a).toBeCloseTo(0.09, 12);

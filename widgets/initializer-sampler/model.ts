@@ -141,8 +141,7 @@ export function paramsOfState(s: ExplorerState): { params: Partial<InitParams>; 
   const notes: string[] = [];
   for (const spec of specsOf(s.initializer)) {
     if (spec.kind === "number") {
-      // A gain or scale of 0 would make every weight 0 and the variance-scaling law undefined: keep it positive.
-      const min = spec.key === "gain" || spec.key === "scale" ? Math.max(spec.min, spec.step) : spec.min;
+      const { min } = spec;
       const v = Math.min(spec.max, Math.max(min, s[spec.key]));
       if (v !== s[spec.key])
         notes.push(`${spec.label} ${s[spec.key]} is outside ${spec.min}–${spec.max}; using ${v}.`);
