@@ -18,7 +18,7 @@ const REQUIRED_ANCHORS: Record<(typeof ROUTES)[number], string[]> = {
     "why-initialization-matters",
     "the-map-of-schemes",
     "how-to-read-this-site",
-    "demo-variance-by-depth",
+    "demo-scheme-map",
     "references",
   ],
   "/symmetric/": [
