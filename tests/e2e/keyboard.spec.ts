@@ -49,7 +49,18 @@ for (const { route, id } of DEMOS) {
           el?.getAttribute("aria-label") ??
           el?.textContent?.trim().slice(0, 40) ??
           "";
-        return { inside, kind, label, outline: el ? getComputedStyle(el).outlineStyle : "none" };
+        // A visible focus indicator: an outline, or (SVG items) a stroke in the focus colour on the item.
+        let outline = el ? getComputedStyle(el).outlineStyle : "none";
+        if (el instanceof SVGElement && outline === "none") {
+          const probe = document.createElement("span");
+          probe.style.color = "var(--focus)";
+          document.body.append(probe);
+          const focus = getComputedStyle(probe).color;
+          probe.remove();
+          const ring = [el, ...el.querySelectorAll("*")].some((n) => getComputedStyle(n).stroke === focus);
+          outline = ring ? "focus-stroke" : "none";
+        }
+        return { inside, kind, label, outline };
       }, id);
       if (!f.inside) {
         if (seen.size > 0) break; // tabbed past the demo
