@@ -19,14 +19,9 @@ import {
 import { samplerSpec } from "../../widgets/initializer-sampler/spec";
 import { SamplerView } from "../../widgets/initializer-sampler/View";
 import { decodeState } from "../../widgets/ui/url-state";
+import { installDomStubs } from "./dom-stubs";
 
-beforeAll(() => {
-  globalThis.ResizeObserver ??= class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-  };
-});
+beforeAll(() => installDomStubs());
 afterEach(() => {
   cleanup();
   history.replaceState(null, "", "/");

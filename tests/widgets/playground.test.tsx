@@ -31,27 +31,9 @@ import {
 } from "../../widgets/playground/run";
 import { stallReason, summarize } from "../../widgets/playground/summary";
 import { PlaygroundView, readout } from "../../widgets/playground/View";
+import { installDomStubs } from "./dom-stubs";
 
-beforeAll(() => {
-  globalThis.ResizeObserver ??= class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-  };
-  globalThis.IntersectionObserver ??= class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-    takeRecords() {
-      return [];
-    }
-  } as unknown as typeof IntersectionObserver;
-  window.matchMedia ??= (() => ({
-    matches: false,
-    addEventListener() {},
-    removeEventListener() {},
-  })) as unknown as typeof window.matchMedia;
-});
+beforeAll(() => installDomStubs());
 afterEach(() => {
   cleanup();
   history.replaceState(null, "", "/");

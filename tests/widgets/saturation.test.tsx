@@ -17,23 +17,9 @@ import {
 } from "../../widgets/saturation/model";
 import { decodeState } from "../../widgets/ui/url-state";
 import { SaturationView } from "../../widgets/saturation/View";
+import { installDomStubs } from "./dom-stubs";
 
-beforeAll(() => {
-  // jsdom has no layout: the figures and the in-view check only need the observers to exist.
-  globalThis.ResizeObserver ??= class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-  };
-  globalThis.IntersectionObserver ??= class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-    takeRecords() {
-      return [];
-    }
-  } as unknown as typeof IntersectionObserver;
-});
+beforeAll(() => installDomStubs());
 beforeEach(() => history.replaceState(null, "", "/random/"));
 afterEach(cleanup);
 

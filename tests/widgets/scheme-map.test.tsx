@@ -13,14 +13,9 @@ import {
 } from "../../widgets/scheme-map/model";
 import { SchemeMapView } from "../../widgets/scheme-map/View";
 import { decodeState } from "../../widgets/ui/url-state";
+import { installDomStubs } from "./dom-stubs";
 
-beforeAll(() => {
-  globalThis.ResizeObserver ??= class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-  };
-});
+beforeAll(() => installDomStubs());
 afterEach(() => {
   cleanup();
   history.replaceState(null, "", "/");

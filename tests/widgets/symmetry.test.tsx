@@ -4,6 +4,7 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vite
 import * as model from "../../widgets/symmetry/model";
 import { decodeState } from "../../widgets/ui/url-state";
 import { SymmetryView } from "../../widgets/symmetry/View";
+import { installDomStubs } from "./dom-stubs";
 
 const {
   advance,
@@ -36,28 +37,7 @@ vi.mock("../../widgets/symmetry/model", async (importOriginal) => {
   };
 });
 
-beforeAll(() => {
-  // jsdom has no layout and no observers; the figure and the in-view hook only need them to exist.
-  globalThis.ResizeObserver ??= class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-  };
-  globalThis.IntersectionObserver ??= class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-    takeRecords() {
-      return [];
-    }
-  } as unknown as typeof IntersectionObserver;
-  window.matchMedia ??= ((query: string) => ({
-    matches: false,
-    media: query,
-    addEventListener() {},
-    removeEventListener() {},
-  })) as unknown as typeof window.matchMedia;
-});
+beforeAll(() => installDomStubs());
 beforeEach(() => {
   history.replaceState(null, "", "/symmetric/");
   poison.next = false;

@@ -23,31 +23,10 @@ import {
   type RaceWidgetState,
 } from "../../widgets/training-race/model";
 import { TrainingRaceView } from "../../widgets/training-race/View";
+import { installDomStubs } from "./dom-stubs";
 
-beforeAll(() => {
-  // jsdom has no layout: the figures only need the observers to exist; the demo counts as on screen.
-  globalThis.ResizeObserver ??= class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-  };
-  globalThis.IntersectionObserver = class {
-    constructor(private readonly callback: IntersectionObserverCallback) {}
-    observe(el: Element) {
-      this.callback([{ isIntersecting: true, target: el } as IntersectionObserverEntry], this as never);
-    }
-    unobserve() {}
-    disconnect() {}
-    takeRecords() {
-      return [];
-    }
-  } as unknown as typeof IntersectionObserver;
-  window.matchMedia ??= (() => ({
-    matches: false,
-    addEventListener() {},
-    removeEventListener() {},
-  })) as unknown as typeof window.matchMedia;
-});
+// The race trains only while on screen: report it visible.
+beforeAll(() => installDomStubs({ inView: true }));
 beforeEach(() => history.replaceState(null, "", "/he/"));
 afterEach(cleanup);
 

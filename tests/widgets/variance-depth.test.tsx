@@ -10,14 +10,9 @@ import {
   summarize,
 } from "../../widgets/variance-depth/model";
 import { VarianceDepthView } from "../../widgets/variance-depth/View";
+import { installDomStubs } from "./dom-stubs";
 
-beforeAll(() => {
-  globalThis.ResizeObserver ??= class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-  };
-});
+beforeAll(() => installDomStubs());
 afterEach(() => {
   cleanup();
   history.replaceState(null, "", "/");
