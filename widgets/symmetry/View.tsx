@@ -371,51 +371,33 @@ function NetworkDiagram({ snap }: { snap: Snapshot }) {
   );
 }
 
+/** One legend entry: a short sample of a link's line style, then its meaning. */
+function LegendLine(props: { stroke: string; width: number; dash?: string; label: string }) {
+  return (
+    <span class="sym-legend__item">
+      <svg viewBox="0 0 24 8" aria-hidden="true">
+        <line
+          x1="1"
+          y1="4"
+          x2="23"
+          y2="4"
+          stroke={props.stroke}
+          stroke-width={props.width}
+          stroke-dasharray={props.dash}
+          stroke-linecap={props.dash ? undefined : "round"}
+        />
+      </svg>
+      {props.label}
+    </span>
+  );
+}
+
 function Legend() {
   return (
     <p class="sym-legend">
-      <span class="sym-legend__item">
-        <svg viewBox="0 0 24 8" aria-hidden="true">
-          <line
-            x1="1"
-            y1="4"
-            x2="23"
-            y2="4"
-            stroke="var(--series-1)"
-            stroke-width="4"
-            stroke-linecap="round"
-          />
-        </svg>
-        positive
-      </span>
-      <span class="sym-legend__item">
-        <svg viewBox="0 0 24 8" aria-hidden="true">
-          <line
-            x1="1"
-            y1="4"
-            x2="23"
-            y2="4"
-            stroke="var(--series-2)"
-            stroke-width="4"
-            stroke-linecap="round"
-          />
-        </svg>
-        negative
-      </span>
-      <span class="sym-legend__item">
-        <svg viewBox="0 0 24 8" aria-hidden="true">
-          <line
-            x1="1"
-            y1="4"
-            x2="23"
-            y2="4"
-            stroke="var(--fg-muted)"
-            stroke-width="1"
-            stroke-dasharray="3 3"
-          />
-        </svg>
-        exactly 0
-      </span>
+      <LegendLine stroke="var(--series-1)" width={4} label="positive" />
+      <LegendLine stroke="var(--series-2)" width={4} label="negative" />
+      <LegendLine stroke="var(--fg-muted)" width={1} dash="3 3" label="exactly 0" />
       <span class="sym-legend__item">node fill = bias</span>
     </p>
   );
