@@ -1,4 +1,4 @@
-import { expect, expectNoProblems, test } from "./fixtures";
+import { ROUTES, expect, expectNoProblems, scrollThrough, test } from "./fixtures";
 
 test("following a heading anchor lands on that section", async ({ page, problems }) => {
   await page.goto("/he/#one-method-three-names");
@@ -46,10 +46,16 @@ test("the contents sidebar links to each section on wide screens; a disclosure h
   await expect(inline.getByRole("link", { name: "Forward and backward conditions" })).toBeVisible();
 });
 
-test("a phone-width page never scrolls sideways", async ({ page }) => {
+test("a phone-width page never scrolls sideways, before or after its demos hydrate", async ({ page }) => {
+  test.setTimeout(120_000);
   await page.setViewportSize({ width: 360, height: 740 });
-  for (const route of ["/", "/xavier/", "/he/", "/reference/"]) {
+  for (const route of [...ROUTES, "/404.html"]) {
     await page.goto(route);
+    await scrollThrough(page);
+    for (const island of await page.locator("astro-island:not(dialog astro-island)").all()) {
+      await island.scrollIntoViewIfNeeded();
+      await expect(island).not.toHaveAttribute("ssr", /.*/);
+    }
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow, route).toBeLessThanOrEqual(0);
   }
