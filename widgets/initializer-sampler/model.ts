@@ -13,7 +13,15 @@ import {
   type InitParams,
   type ParamSpec,
 } from "../../engine/initializers";
-import { choiceField, intField, numberField, seedField, type Field, type Schema } from "../ui/url-state";
+import {
+  assertValidProps,
+  choiceField,
+  intField,
+  numberField,
+  seedField,
+  type Field,
+  type Schema,
+} from "../ui/url-state";
 
 type NumericKey = "value" | "a" | "b" | "mean" | "std" | "gain" | "scale";
 const NUMERIC_KEYS = [
@@ -120,11 +128,7 @@ export function stateFromProps(
     Object.entries({ initializer, fanIn, fanOut, seed, kernel }).filter(([, v]) => v !== undefined),
   );
   const state = withInitializer({ ...BASE, ...given }, props.initializer ?? BASE.initializer);
-  for (const key of ["fanIn", "fanOut", "seed", "kernel"] as const) {
-    const field = schema[key] as Field<unknown>;
-    const { note } = field.parse(field.format(state[key]));
-    if (note) throw new Error(`InitializerSampler: invalid ${key}: ${note}`);
-  }
+  assertValidProps("InitializerSampler", schema, state, ["fanIn", "fanOut", "seed", "kernel"]);
   return state;
 }
 

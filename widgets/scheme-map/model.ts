@@ -11,7 +11,7 @@ import {
   type Initializer,
   type InitializerId,
 } from "../../engine/initializers";
-import { choiceField, pickState, seedField, type Schema } from "../ui/url-state";
+import { assertValidProps, choiceField, pickState, seedField, type Schema } from "../ui/url-state";
 
 export type HeroActivation = Extract<ActivationName, "tanh" | "relu" | "sigmoid">;
 export type Family = Exclude<Initializer["family"], "constant">;
@@ -35,11 +35,7 @@ export const schema: Schema<SchemeMapState> = {
 
 export function stateFromProps(props: Partial<SchemeMapState>): SchemeMapState {
   const state = { ...DEFAULT_STATE, ...pickState(schema, props) };
-  for (const key of Object.keys(schema) as (keyof SchemeMapState)[]) {
-    const field = schema[key] as { parse(raw: string): { note?: string }; format(v: unknown): string };
-    const { note } = field.parse(field.format(state[key]));
-    if (note) throw new Error(`SchemeMap: invalid prop ${key} = ${String(state[key])}: ${note}`);
-  }
+  assertValidProps("SchemeMap", schema, state);
   return state;
 }
 

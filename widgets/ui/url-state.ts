@@ -148,3 +148,20 @@ export function pickState<S extends object>(schema: Schema<S>, props: object): P
   }
   return out;
 }
+
+/**
+ * Fails loudly when an author's prop is not a value the URL codec would accept as given (a typo in the
+ * article must break the build, not be clamped silently). Checks `keys` (default: every field).
+ */
+export function assertValidProps<S extends object>(
+  component: string,
+  schema: Schema<S>,
+  state: S,
+  keys: readonly (keyof S & string)[] = Object.keys(schema) as (keyof S & string)[],
+): void {
+  for (const key of keys) {
+    const field = schema[key];
+    const { note } = field.parse(field.format(state[key]));
+    if (note) throw new Error(`${component}: invalid prop ${key} = ${String(state[key])}: ${note}`);
+  }
+}

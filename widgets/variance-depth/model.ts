@@ -11,7 +11,15 @@ import {
   type InitializerId,
   type InitParams,
 } from "../../engine/initializers";
-import { choiceField, intField, numberField, pickState, seedField, type Schema } from "../ui/url-state";
+import {
+  assertValidProps,
+  choiceField,
+  intField,
+  numberField,
+  pickState,
+  seedField,
+  type Schema,
+} from "../ui/url-state";
 
 /** Everything the variance-by-depth demo shows is a function of this state (and it all lives in the URL). */
 export interface VarianceState {
@@ -78,11 +86,7 @@ export function stateFromProps(props: Partial<VarianceState> & { preset?: Preset
     ...(preset ? PRESETS[preset].state : {}),
     ...pickState(schema, props),
   };
-  for (const key of Object.keys(schema) as (keyof VarianceState)[]) {
-    const field = schema[key] as { parse(raw: string): { note?: string }; format(v: unknown): string };
-    const { note } = field.parse(field.format(state[key]));
-    if (note) throw new Error(`VarianceDepth: invalid prop ${key} = ${String(state[key])}: ${note}`);
-  }
+  assertValidProps("VarianceDepth", schema, state);
   return state;
 }
 
