@@ -4,18 +4,24 @@ import mdx from "@astrojs/mdx";
 import preact from "@astrojs/preact";
 import { rehypePlugins, remarkPlugins } from "./src/lib/markdown.ts";
 import { cspConfig } from "./src/lib/csp.ts";
+import { subsetFonts } from "./src/lib/subset-fonts.ts";
 
 export default defineConfig({
   site: "http://localhost:4321",
   trailingSlash: "always",
-  integrations: [mdx(), preact()],
+  integrations: [mdx(), preact(), subsetFonts()],
   markdown: { remarkPlugins, rehypePlugins },
   experimental: {
     // A Content-Security-Policy <meta> on every page: scripts only from this origin or by hash.
     csp: cspConfig(),
   },
   vite: {
-    // Fonts under 4 KiB would otherwise become data: URIs, which a strict Content-Security-Policy refuses.
-    build: { assetsInlineLimit: 0 },
+    build: {
+      // Fonts under 4 KiB would otherwise become data: URIs, which a strict Content-Security-Policy refuses.
+      assetsInlineLimit: 0,
+      // One stylesheet for the whole site (≈11 KB gzip) instead of ~15 per-component files: every page then
+      // waits for a single render-blocking request, and the file is cached across pages.
+      cssCodeSplit: false,
+    },
   },
 });
