@@ -17,7 +17,9 @@ import { createHash } from "node:crypto";
 import { readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { parseHTML } from "linkedom";
 import subsetFont from "subset-font";
+import { katexFontsOnLoad } from "./katex-fonts";
 
 /** Fonts this step owns: Fontsource's Source Serif 4 and Inter slices, and KaTeX's fonts. */
 export const SUBSET_FONT = /^(source-serif-4-|inter-|KaTeX_).*\.woff2$/;
@@ -120,10 +122,22 @@ export async function subsetSiteFonts(distDir: string): Promise<SubsetReport> {
       renamed.set(name, newName);
     }
   }
-  // Pages preload fonts and link the stylesheets.
+  // Pages link the stylesheets and preload fonts: the body fonts from Base.astro, and here the KaTeX faces
+  // their math draws on load (src/lib/katex-fonts.ts), so no formula moves when a late face arrives.
+  const builtFonts = [...renamed.values()].filter((n) => n.endsWith(".woff2"));
   for (const file of files.filter((f) => f.endsWith(".html"))) {
     const content = await readFile(file, "utf8");
-    const updated = replaceAll(content);
+    let updated = replaceAll(content);
+    const { document } = parseHTML(updated);
+    const preloads = katexFontsOnLoad(document)
+      .map((stem) => builtFonts.find((n) => n.startsWith(`${stem}.`)))
+      .filter((name): name is string => name !== undefined && !updated.includes(`/_astro/${name}"`))
+      .map((name) => `<link rel="preload" href="/_astro/${name}" as="font" type="font/woff2" crossorigin>`);
+    if (preloads.length) {
+      const at = updated.indexOf('<link rel="stylesheet"');
+      if (at < 0) throw new Error(`${file}: no stylesheet link to put the KaTeX font preloads before`);
+      updated = updated.slice(0, at) + preloads.join("") + updated.slice(at);
+    }
     if (updated !== content) await writeFile(file, updated);
   }
   return { fonts, bytesBefore, bytesAfter, characters: characters.size };
