@@ -5,8 +5,8 @@
  * a `.delimsizing.size2` delimiter KaTeX_Size2, and so on; everything else is KaTeX_Main. A face the page
  * needs but the browser discovers only when it lays the formula out arrives after the first paint and
  * moves the formula (KaTeX sizes boxes from the real glyphs), so the build preloads exactly these faces,
- * and only for math a reader sees without opening anything: formulas inside a closed <details> or a
- * `hidden` element are not laid out, so their faces are left to load on demand.
+ * and only for math a reader sees without opening anything: formulas inside a closed <details>, a `hidden`
+ * element or a <template> are not laid out, so their faces are left to load on demand.
  */
 
 /** A KaTeX font file by its stem, e.g. "KaTeX_Main-Regular". */
@@ -106,7 +106,7 @@ function fileOf(family: Family, bold: boolean, italic: boolean): KatexFont {
 /** Whether the element is laid out when the page loads (not inside a closed <details> or `hidden`). */
 function laidOutOnLoad(el: Element): boolean {
   for (let e: Element | null = el; e; e = e.parentElement) {
-    if (e.hasAttribute("hidden")) return false;
+    if (e.hasAttribute("hidden") || e.tagName === "TEMPLATE") return false;
     const details = e.parentElement;
     // A closed <details> renders only its <summary>.
     if (details?.tagName === "DETAILS" && !details.hasAttribute("open") && e.tagName !== "SUMMARY")

@@ -57,9 +57,14 @@ export function SamplerView(props: SamplerProps) {
 
   const texRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    for (const el of texRef.current?.querySelectorAll<HTMLElement>("[data-initializer]") ?? []) {
-      el.hidden = el.dataset.initializer !== state.initializer;
-    }
+    // The build renders the chosen formula and keeps the others in <template>s; show the chosen one.
+    const shown = texRef.current?.querySelector<HTMLElement>("[data-formula-shown]");
+    const template = texRef.current?.querySelector<HTMLTemplateElement>(
+      `template[data-formula="${state.initializer}"]`,
+    );
+    if (!shown || !template || shown.dataset.initializer === state.initializer) return;
+    shown.replaceChildren(template.content.cloneNode(true));
+    shown.dataset.initializer = state.initializer;
   }, [state.initializer]);
 
   const paramControls = specsOf(state.initializer).map((spec) =>
