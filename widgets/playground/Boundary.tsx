@@ -1,6 +1,7 @@
 import { useLayoutEffect, useMemo, useRef } from "preact/hooks";
 import type { Dataset } from "../../engine/datasets";
 import { EXTENT, GRID, heatRuns } from "./grid";
+import { svgMarkup, withMarkup } from "./markup";
 import { fitCanvas, paintHeat, paletteOf, useCanvasSize } from "./paint";
 
 /** The plot area is 400 × 400 user units, with room for tick labels left and below. */
@@ -14,36 +15,50 @@ const sx = (x: number) => ((x + EXTENT) / (2 * EXTENT)) * SIDE;
 const sy = (y: number) => ((EXTENT - y) / (2 * EXTENT)) * SIDE;
 const CLASS_COLOR = (label: number) => (label > 0.5 ? "var(--series-1)" : "var(--series-2)");
 
-function Points(props: { data: Dataset; test: boolean }) {
-  const { data, test } = props;
+/** The data points as markup: filled for training points, rings for test points. */
+export function pointsMarkup(data: Dataset, test: boolean): string {
   const dots = [];
   for (let i = 0; i < data.n; i++) {
     const color = CLASS_COLOR(data.y[i]);
-    dots.push(
-      <circle
-        key={i}
-        cx={sx(data.X[2 * i]).toFixed(1)}
-        cy={sy(data.X[2 * i + 1]).toFixed(1)}
-        r="3.4"
-        fill={test ? "var(--bg)" : color}
-        stroke={test ? color : "var(--bg)"}
-        stroke-width={test ? 1.6 : 0.8}
-      />,
-    );
+    dots.push({
+      cx: sx(data.X[2 * i]).toFixed(1),
+      cy: sy(data.X[2 * i + 1]).toFixed(1),
+      r: "3.4",
+      fill: test ? "var(--bg)" : color,
+      stroke: test ? color : "var(--bg)",
+      "stroke-width": test ? 1.6 : 0.8,
+    });
   }
-  return <g aria-hidden="true">{dots}</g>;
+  return svgMarkup("circle", dots);
+}
+
+/** The heatmap as SVG cells (runs of equal colour), for the build-time figure. */
+export function cellsMarkup(output: ArrayLike<number>): string {
+  const cell = SIDE / GRID;
+  return svgMarkup(
+    "rect",
+    heatRuns(output, GRID).map((r) => ({
+      x: r.col * cell,
+      y: r.row * cell,
+      width: r.length * cell,
+      height: cell,
+      fill: r.sign > 0 ? "var(--series-1)" : "var(--series-2)",
+      "fill-opacity": (0.85 * r.alpha).toFixed(2),
+    })),
+  );
 }
 
 /**
  * The decision boundary: the network's output over the input plane (blue where it predicts the blue class,
  * orange for the other, paler where it is unsure) with the training points (filled) and test points (rings).
  * Before hydration and without JavaScript the heatmap is SVG cells; live, a canvas repainted a few times a
- * second.
+ * second. Until the island has its run (`train`/`test`) and its first grid (`output`), hydration keeps the
+ * server's points and cells as they are (their groups render empty markup, which hydration does not apply).
  */
 export function Boundary(props: {
   output: Float32Array | null;
-  train: Dataset;
-  test: Dataset;
+  train: Dataset | null;
+  test: Dataset | null;
   live: boolean;
   label: string;
 }) {
@@ -62,31 +77,9 @@ export function Boundary(props: {
     if (output) paintHeat(ctx, output, paletteOf(el), 0, 0, el.width, el.height);
   }, [output, live, size]);
 
-  const cells = useMemo(() => {
-    if (live || !output) return null;
-    const cell = SIDE / GRID;
-    return heatRuns(output, GRID).map((r) => (
-      <rect
-        key={`${r.row}-${r.col}`}
-        x={r.col * cell}
-        y={r.row * cell}
-        width={r.length * cell}
-        height={cell}
-        fill={r.sign > 0 ? "var(--series-1)" : "var(--series-2)"}
-        fill-opacity={(0.85 * r.alpha).toFixed(2)}
-      />
-    ));
-  }, [output, live]);
-
-  const points = useMemo(
-    () => (
-      <>
-        <Points data={train} test={false} />
-        <Points data={test} test={true} />
-      </>
-    ),
-    [train, test],
-  );
+  const cells = useMemo(() => (live || !output ? "" : cellsMarkup(output)), [output, live]);
+  const trainPoints = useMemo(() => (train ? pointsMarkup(train, false) : ""), [train]);
+  const testPoints = useMemo(() => (test ? pointsMarkup(test, true) : ""), [test]);
 
   const ticks = [-5, 0, 5];
   return (
@@ -105,7 +98,7 @@ export function Boundary(props: {
         />
       )}
       <svg viewBox={`${-M.left} ${-M.top} ${VB_W} ${VB_H}`} role="img" aria-label={label}>
-        {cells && <g shape-rendering="crispEdges">{cells}</g>}
+        {!live && <g shape-rendering="crispEdges" {...withMarkup(cells)} />}
         <rect x="0" y="0" width={SIDE} height={SIDE} fill="none" stroke="var(--rule)" />
         {ticks.map((t) => (
           <g key={t} fill="var(--fg-muted)" font-size="12">
@@ -120,7 +113,8 @@ export function Boundary(props: {
         <text x={SIDE / 2} y={SIDE + 27} text-anchor="middle" fill="var(--fg-muted)" font-size="11">
           x₁
         </text>
-        {points}
+        <g aria-hidden="true" {...withMarkup(trainPoints)} />
+        <g aria-hidden="true" {...withMarkup(testPoints)} />
       </svg>
     </div>
   );

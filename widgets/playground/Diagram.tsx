@@ -2,6 +2,7 @@ import { useLayoutEffect, useMemo, useRef } from "preact/hooks";
 import type { Network } from "../../engine/network";
 import { heatRuns, type GridValues } from "./grid";
 import { diagramLayout, linkWidth, type DiagramLayout } from "./layout";
+import { svgMarkup, withMarkup } from "./markup";
 import { fitCanvas, paintHeat, paletteOf, useCanvasSize } from "./paint";
 
 /** What the reader points at or focuses: a unit, or the weight from unit `from` of `layer` to unit `to`. */
@@ -10,24 +11,48 @@ export type Selection =
 
 const THUMB_CELLS = 10;
 
-/** Thumbnails as SVG cells, for the build-time figure (a canvas takes over once the island runs). */
-function StaticThumb(props: { values: Float32Array; x: number; y: number; size: number }) {
-  const cell = props.size / THUMB_CELLS;
-  return (
-    <g shape-rendering="crispEdges">
-      {heatRuns(props.values, THUMB_CELLS).map((r) => (
-        <rect
-          key={`${r.row}-${r.col}`}
-          x={(props.x + r.col * cell).toFixed(2)}
-          y={(props.y + r.row * cell).toFixed(2)}
-          width={(r.length * cell).toFixed(2)}
-          height={cell.toFixed(2)}
-          fill={r.sign > 0 ? "var(--series-1)" : "var(--series-2)"}
-          fill-opacity={(0.85 * r.alpha).toFixed(2)}
-        />
-      ))}
-    </g>
+/** A unit's thumbnail as SVG cells, for the build-time figure (a canvas takes over once the island runs). */
+function thumbMarkup(values: Float32Array, x: number, y: number, size: number): string {
+  const cell = size / THUMB_CELLS;
+  return svgMarkup(
+    "rect",
+    heatRuns(values, THUMB_CELLS).map((r) => ({
+      x: (x + r.col * cell).toFixed(2),
+      y: (y + r.row * cell).toFixed(2),
+      width: (r.length * cell).toFixed(2),
+      height: cell.toFixed(2),
+      fill: r.sign > 0 ? "var(--series-1)" : "var(--series-2)",
+      "fill-opacity": (0.85 * r.alpha).toFixed(2),
+    })),
   );
+}
+
+/** The weights as SVG lines coloured by sign and as thick as they are large, for the build-time figure. */
+function linksMarkup(net: Network, layout: DiagramLayout): string {
+  const { columns, node } = layout;
+  const links = [];
+  for (let l = 0; l < net.layers.length; l++) {
+    const W = net.layers[l].W;
+    const nIn = net.sizes[l];
+    for (let o = 0; o < net.sizes[l + 1]; o++) {
+      const b = columns[l + 1][o];
+      for (let i = 0; i < nIn; i++) {
+        const a = columns[l][i];
+        const w = W[o * nIn + i];
+        links.push({
+          x1: a.x + node,
+          y1: a.y + node / 2,
+          x2: b.x,
+          y2: b.y + node / 2,
+          stroke: Number.isFinite(w) ? (w >= 0 ? "var(--series-1)" : "var(--series-2)") : "var(--focus)",
+          "stroke-width": (Number.isFinite(w) ? linkWidth(w) : 1).toFixed(2),
+          "stroke-opacity": 0.7,
+          class: "pg-link",
+        });
+      }
+    }
+  }
+  return svgMarkup("line", links);
 }
 
 /** Distance from (px, py) to the segment (ax, ay)–(bx, by). */
@@ -81,7 +106,10 @@ export function nodeName(sizes: readonly number[], layer: number, unit: number):
  * focusing a unit (Tab, then the arrow keys) or hovering a line reports its value.
  */
 export function Diagram(props: {
-  net: Network;
+  /** The weights shown; null until the island has built its run (hydration keeps the server's links). */
+  net: Network | null;
+  /** Layer widths, input to output (default: the network's). */
+  sizes?: readonly number[];
   grid: GridValues | null;
   live: boolean;
   focus: { layer: number; unit: number };
@@ -92,7 +120,8 @@ export function Diagram(props: {
   version: number;
 }) {
   const { net, grid, live, focus, selection, onSelect, onFocusMove } = props;
-  const layout: DiagramLayout = useMemo(() => diagramLayout(net.sizes), [net.sizes.join()]);
+  const sizes = props.sizes ?? net?.sizes ?? [];
+  const layout: DiagramLayout = useMemo(() => diagramLayout(sizes), [sizes.join()]);
   const { node, columns } = layout;
   const canvas = useRef<HTMLCanvasElement>(null);
   const thumbs = useRef<HTMLCanvasElement>(null);
@@ -102,7 +131,7 @@ export function Diagram(props: {
 
   useLayoutEffect(() => {
     const el = canvas.current;
-    if (!live || !el || !size) return;
+    if (!live || !el || !size || !net) return;
     const ctx = el.getContext("2d");
     if (!ctx) return;
     const scale = fitCanvas(el, size, layout.width);
@@ -129,7 +158,7 @@ export function Diagram(props: {
         }
       }
     }
-  }, [live, layout, size, props.version]);
+  }, [live, net, layout, size, props.version]);
 
   useLayoutEffect(() => {
     const el = thumbs.current;
@@ -153,7 +182,7 @@ export function Diagram(props: {
   /** The weight nearest the pointer (within 5 units), for hovering a line drawn on the canvas. */
   const pick = (e: MouseEvent) => {
     const el = svg.current;
-    if (!el || (e.target as Element).closest(".pg-node")) return;
+    if (!el || !net || (e.target as Element).closest(".pg-node")) return;
     const box = el.getBoundingClientRect();
     const ux = ((e.clientX - box.left) / box.width) * layout.width;
     const uy = ((e.clientY - box.top) / box.height) * layout.height;
@@ -175,45 +204,21 @@ export function Diagram(props: {
     if (best) onSelect(best);
   };
 
-  const links = [];
-  for (let l = 0; l < net.layers.length && !live; l++) {
-    const W = net.layers[l].W;
-    const nIn = net.sizes[l];
-    for (let o = 0; o < net.sizes[l + 1]; o++) {
-      const b = columns[l + 1][o];
-      for (let i = 0; i < nIn; i++) {
-        const a = columns[l][i];
-        const w = W[o * nIn + i];
-        const picked =
-          selection?.kind === "link" && selection.layer === l && selection.from === i && selection.to === o;
-        links.push(
-          <line
-            key={`${l}-${o}-${i}`}
-            x1={a.x + node}
-            y1={a.y + node / 2}
-            x2={b.x}
-            y2={b.y + node / 2}
-            stroke={Number.isFinite(w) ? (w >= 0 ? "var(--series-1)" : "var(--series-2)") : "var(--focus)"}
-            stroke-width={(Number.isFinite(w) ? linkWidth(w) : 1).toFixed(2)}
-            stroke-opacity={picked ? 1 : 0.7}
-            class={picked ? "pg-link pg-link--picked" : "pg-link"}
-            onMouseEnter={() => onSelect({ kind: "link", layer: l, from: i, to: o })}
-          />,
-        );
-      }
-    }
-  }
+  const links = useMemo(
+    () => (live || !net ? "" : linksMarkup(net, layout)),
+    [live, net, layout, props.version],
+  );
 
   const move = (e: KeyboardEvent) => {
     const { layer, unit } = focus;
-    const last = net.sizes.length - 1;
+    const last = sizes.length - 1;
     let next = focus;
-    if (e.key === "ArrowDown") next = { layer, unit: Math.min(net.sizes[layer] - 1, unit + 1) };
+    if (e.key === "ArrowDown") next = { layer, unit: Math.min(sizes[layer] - 1, unit + 1) };
     else if (e.key === "ArrowUp") next = { layer, unit: Math.max(0, unit - 1) };
     else if (e.key === "ArrowRight" && layer < last)
-      next = { layer: layer + 1, unit: Math.min(net.sizes[layer + 1] - 1, unit) };
+      next = { layer: layer + 1, unit: Math.min(sizes[layer + 1] - 1, unit) };
     else if (e.key === "ArrowLeft" && layer > 0)
-      next = { layer: layer - 1, unit: Math.min(net.sizes[layer - 1] - 1, unit) };
+      next = { layer: layer - 1, unit: Math.min(sizes[layer - 1] - 1, unit) };
     else return;
     e.preventDefault();
     onFocusMove(next);
@@ -234,7 +239,7 @@ export function Diagram(props: {
         onMouseLeave={() => onSelect(null)}
         onMouseMove={live ? pick : undefined}
       >
-        <g aria-hidden="true">{links}</g>
+        <g aria-hidden="true" {...withMarkup(links)} />
         {live && selection?.kind === "link" && <PickedLink columns={columns} node={node} s={selection} />}
         {columns.map((column) =>
           column.map((n) => {
@@ -248,7 +253,7 @@ export function Diagram(props: {
                 data-node={`${n.layer}-${n.unit}`}
                 class="pg-node"
                 role="img"
-                aria-label={nodeName(net.sizes, n.layer, n.unit)}
+                aria-label={nodeName(sizes, n.layer, n.unit)}
                 tabIndex={here ? 0 : -1}
                 onFocus={() => {
                   onFocusMove({ layer: n.layer, unit: n.unit });
@@ -256,7 +261,12 @@ export function Diagram(props: {
                 }}
                 onMouseEnter={() => onSelect({ kind: "node", layer: n.layer, unit: n.unit })}
               >
-                {!live && values && <StaticThumb values={values} x={n.x} y={n.y} size={node} />}
+                {!live && (
+                  <g
+                    shape-rendering="crispEdges"
+                    {...withMarkup(values ? thumbMarkup(values, n.x, n.y, node) : "")}
+                  />
+                )}
                 <rect
                   x={n.x}
                   y={n.y}

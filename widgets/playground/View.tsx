@@ -3,7 +3,7 @@ import { initializers, paramsWithDefaults, type ParamSpec } from "../../engine/i
 import type { Network } from "../../engine/network";
 import { CopyLinkButton, DemoFrame, PlayControls, Select, SeedControl, Slider } from "../ui/controls";
 import { useInView, useUrlState } from "../ui/hooks";
-import { demoLink, encodeState } from "../ui/url-state";
+import { demoLink } from "../ui/url-state";
 import { Boundary } from "./Boundary";
 import { Chart } from "./Chart";
 import { Diagram, nodeName, type Selection } from "./Diagram";
@@ -11,7 +11,6 @@ import { exportNetwork, exportText, importNetwork } from "./exchange";
 import { outputOf } from "./grid";
 import { diagramLayout } from "./layout";
 import {
-  DEFAULT_STATE,
   DEMO_ID,
   LIMITS,
   NAMESPACE,
@@ -24,9 +23,11 @@ import {
   schema,
   speedOptions,
   stateFromProps,
+  stateKey,
   type PlaygroundState,
 } from "./model";
-import { epochOf, layerRows, MAX_EPOCHS, verdictOf } from "./run";
+import { epochOf, initialNetwork, layerRows, MAX_EPOCHS, sizesOf, verdictOf } from "./run";
+import type { Snapshot } from "./snapshot";
 import { LAYER_ASPECT, LAYER_COLORS, LOSS_ASPECT, LOSS_COLORS, layerSpec, lossSpec } from "./spec";
 import { num, summarize } from "./summary";
 import { usePlayground } from "./usePlayground";
@@ -34,11 +35,11 @@ import { usePlayground } from "./usePlayground";
 export type PlaygroundProps = Partial<PlaygroundState> & {
   /** The anchor id of the demo (unique per page). */
   id?: string;
+  /** The build's step-0 numbers for these props (Playground.astro): hydration renders from them. */
+  snapshot?: Snapshot | null;
 };
 
-/** The state's canonical text (its URL parameters, less the speed, which only paces): equal texts, equal runs. */
-export const stateKey = (s: PlaygroundState): string =>
-  encodeState(NAMESPACE, schema, { ...s, speed: DEFAULT_STATE.speed }, new URLSearchParams()).toString();
+export { stateKey };
 
 /** What the readout says about the unit or weight under the pointer or the keyboard focus. */
 export function readout(net: Network, s: Selection): string {
@@ -93,8 +94,12 @@ function ParamControls(props: {
 
 /** A TF-Playground-style sandbox where the initializer is a first-class control. */
 export function PlaygroundView(props: PlaygroundProps) {
-  const { id = DEMO_ID, ...rest } = props;
+  const { id = DEMO_ID, snapshot, ...rest } = props;
   const initial = useMemo(() => stateFromProps(rest), []);
+  // In the browser, hydrate from the build's numbers; the server renders from the run itself.
+  const [lazyKey] = useState(() =>
+    !import.meta.env.SSR && snapshot && snapshot.key === stateKey(initial) ? snapshot.key : null,
+  );
   const [raw, update, urlNotes] = useUrlState(NAMESPACE, schema, initial);
   const rawKey = stateKey(raw);
   const { state, notes: fixNotes } = useMemo(() => normalizeState(raw), [rawKey]);
@@ -110,35 +115,53 @@ export function PlaygroundView(props: PlaygroundProps) {
   // The whole demo counts as on screen: on a phone the controls alone can fill the viewport.
   const frame = useRef<HTMLDivElement>(null);
   const inView = useInView(frame);
-  const pg = usePlayground(state, key, start, inView);
+  const pg = usePlayground(state, key, start, inView, lazyKey);
+  // Until the run exists (hydration, then a few idle tasks), the view shows the snapshot of this very state.
   const { run } = pg;
-  const [live, setLive] = useState(false);
-  useEffect(() => setLive(true), []);
+  const shown = run ?? (snapshot as Snapshot);
+  // The canvases take over from the server's SVG after hydration, in the render that brings something to
+  // paint on them (so the static marks are never rebuilt in the browser), and stay.
+  const [mounted, setMounted] = useState(lazyKey !== null);
+  useEffect(() => setMounted(true), []);
+  const ready = mounted && run !== null && pg.grid !== null;
+  const [wasLive, setWasLive] = useState(false);
+  useEffect(() => {
+    if (ready) setWasLive(true);
+  }, [ready]);
+  const live = ready || wasLive;
 
   // While playing, the per-layer panel follows every other publish: it changes slowly and costs a chart.
   const rowsTick = pg.playing ? Math.floor(pg.version / 2) : pg.version;
-  const rows = useMemo(() => layerRows(run), [run, rowsTick]);
-  const verdict = verdictOf(run);
-  const epoch = epochOf(run);
-  const summary = useMemo(() => summarize(run, rows), [run, pg.playing, pg.playing ? verdict : pg.version]);
-  const lossChart = useMemo(() => lossSpec(run.history, run.baseline, summary), [run, pg.version, summary]);
+  const rows = useMemo(() => (run ? layerRows(run) : (snapshot as Snapshot).rows), [run, rowsTick]);
+  const verdict = run ? verdictOf(run) : "untrained";
+  const epoch = run ? epochOf(run) : 0;
+  const summary = useMemo(
+    () => (run ? summarize(run, rows) : (snapshot as Snapshot).summary),
+    [run, pg.playing, pg.playing ? verdict : pg.version],
+  );
+  const lossChart = useMemo(
+    () => lossSpec(shown.history, shown.baseline, summary),
+    [run, pg.version, summary],
+  );
   const layerChart = useMemo(() => layerSpec(rows, summary), [rows, summary]);
 
   const [focus, setFocus] = useState({ layer: 0, unit: 0 });
   const [selection, setSelection] = useState<Selection | null>(null);
-  const net = run.trainer.net;
+  const net = run ? run.trainer.net : null;
+  const sizes = net ? net.sizes : sizesOf(state);
   const safeFocus =
-    focus.layer < net.sizes.length && focus.unit < net.sizes[focus.layer] ? focus : { layer: 0, unit: 0 };
+    focus.layer < sizes.length && focus.unit < sizes[focus.layer] ? focus : { layer: 0, unit: 0 };
   const validSelection =
+    net &&
     selection &&
     (selection.kind === "node"
-      ? selection.layer < net.sizes.length && selection.unit < net.sizes[selection.layer]
+      ? selection.layer < sizes.length && selection.unit < sizes[selection.layer]
       : selection.layer < net.layers.length &&
-        selection.from < net.sizes[selection.layer] &&
-        selection.to < net.sizes[selection.layer + 1])
+        selection.from < sizes[selection.layer] &&
+        selection.to < sizes[selection.layer + 1])
       ? selection
       : null;
-  const layout = diagramLayout(net.sizes);
+  const layout = useMemo(() => diagramLayout(sizes), [sizes.join()]);
 
   const setHidden = (n: number) =>
     update((s) => ({
@@ -151,7 +174,7 @@ export function PlaygroundView(props: PlaygroundProps) {
     update((s) => ({ hidden: s.hidden.map((x, i) => (i === layer ? w : x)) }));
 
   const onExport = () => {
-    const text = exportText(exportNetwork(state, run.trainer.net, epoch));
+    const text = exportText(exportNetwork(state, net ?? initialNetwork(state), epoch));
     const url = URL.createObjectURL(new Blob([text], { type: "application/json" }));
     const a = document.createElement("a");
     a.href = url;
@@ -288,7 +311,7 @@ export function PlaygroundView(props: PlaygroundProps) {
           onPause={pg.pause}
           onStep={pg.step}
           onReset={pg.reset}
-          disabled={run.diverged}
+          disabled={run?.diverged ?? false}
         />
         <SeedControl seed={state.seed} onReseed={() => update((s) => ({ seed: (s.seed + 1) >>> 0 }))} />
       </div>
@@ -321,7 +344,7 @@ export function PlaygroundView(props: PlaygroundProps) {
     stalled: <span class="widget__badge pg-badge--stalled">stalled</span>,
     diverged: <span class="widget__badge widget__badge--diverged">diverged — training stopped</span>,
   }[verdict];
-  const atLimit = !run.diverged && epoch >= MAX_EPOCHS;
+  const atLimit = run !== null && !run.diverged && epoch >= MAX_EPOCHS;
 
   return (
     <div ref={frame} class="pg-frame">
@@ -343,11 +366,11 @@ export function PlaygroundView(props: PlaygroundProps) {
         <div class="pg-layout">
           <div class="pg-net">
             <p class="widget__figure-title">
-              Network: {net.sizes.join(" → ")} ({epoch === 0 ? "initial weights" : `after ${epoch} epochs`})
+              Network: {sizes.join(" → ")} ({epoch === 0 ? "initial weights" : `after ${epoch} epochs`})
             </p>
             <div class="pg-widths">
               {layout.centres.map((c, l) => {
-                const last = net.sizes.length - 1;
+                const last = sizes.length - 1;
                 const style = { left: `${100 * c}%` };
                 if (l === 0)
                   return (
@@ -387,6 +410,7 @@ export function PlaygroundView(props: PlaygroundProps) {
             </div>
             <Diagram
               net={net}
+              sizes={sizes}
               grid={pg.grid}
               live={live}
               focus={safeFocus}
@@ -396,7 +420,7 @@ export function PlaygroundView(props: PlaygroundProps) {
               version={pg.version}
             />
             <p class="pg-readout" aria-live="polite">
-              {validSelection
+              {net && validSelection
                 ? readout(net, validSelection)
                 : "Point at a unit or a weight, or Tab to a unit and use the arrow keys, to read its value."}
             </p>
@@ -416,7 +440,7 @@ export function PlaygroundView(props: PlaygroundProps) {
               </p>
               <div class="pg-layers__grid">
                 <div>
-                  {run.diverged ? (
+                  {run?.diverged ? (
                     <p class="widget__empty">
                       The weights overflowed at epoch {epoch}: the table lists what is left of the signal.
                       Lower the learning rate and press Reset.
@@ -474,8 +498,8 @@ export function PlaygroundView(props: PlaygroundProps) {
             </p>
             <Boundary
               output={pg.grid ? outputOf(pg.grid) : null}
-              train={run.split.train}
-              test={run.split.test}
+              train={pg.split?.train ?? null}
+              test={pg.split?.test ?? null}
               live={live}
               label={`Decision boundary over the ${state.dataset} data set; ${summary}`}
             />

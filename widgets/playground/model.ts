@@ -14,6 +14,7 @@ import {
 import {
   choiceField,
   decodeState,
+  encodeState,
   intField,
   numberField,
   seedField,
@@ -273,6 +274,10 @@ export function problemsOf(state: PlaygroundState): string[] {
   if (problems.length === 0) problems.push(...normalizeState(state).notes);
   return problems;
 }
+
+/** The state's canonical text (its URL parameters, less the speed, which only paces): equal texts, equal runs. */
+export const stateKey = (s: PlaygroundState): string =>
+  encodeState(NAMESPACE, schema, { ...s, speed: DEFAULT_STATE.speed }, new URLSearchParams()).toString();
 
 /** Validates author props over the defaults: a typo in the article fails the build loudly. */
 export function stateFromProps(props: Partial<PlaygroundState>): PlaygroundState {
