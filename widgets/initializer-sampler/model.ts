@@ -22,6 +22,7 @@ import {
   type Field,
   type Schema,
 } from "../ui/url-state";
+import { groupDigits } from "../ui/format";
 
 type NumericKey = "value" | "a" | "b" | "mean" | "std" | "gain" | "scale";
 const NUMERIC_KEYS = [
@@ -199,7 +200,7 @@ const fmt = (x: number) =>
 export function summarize(result: SamplingResult): string {
   const { theory, sample: s, n } = result;
   const name = initializers[result.id].label;
-  const draws = `${n.toLocaleString("en-US")} draws of ${name} (fan-in ${result.fans.fanIn}, fan-out ${result.fans.fanOut})`;
+  const draws = `${groupDigits(n)} draws of ${name} (fan-in ${result.fans.fanIn}, fan-out ${result.fans.fanOut})`;
   if (theory.variance === 0)
     return `${draws}: every weight equals ${fmt(s.mean)}, a point mass with variance 0.`;
   const off = (s.variance - theory.variance) / theory.variance;

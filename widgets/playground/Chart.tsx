@@ -1,11 +1,12 @@
 import { useLayoutEffect, useRef, useState } from "preact/hooks";
 import { formatDecade, type ChartSpec } from "./spec";
+import { groupDigits } from "../ui/format";
 
 /** The drawing size before the box is measured (build time): the wide-screen width of the side column. */
 const STATIC_WIDTH = 480;
 const M = { top: 22, right: 14, bottom: 34, left: 50 };
 
-const formatX = (x: number) => (Math.abs(x) >= 1000 ? x.toLocaleString("en-US") : String(x));
+const formatX = (x: number) => (Math.abs(x) >= 1000 ? groupDigits(x) : String(x));
 
 /**
  * A line chart with a log y axis as plain SVG, drawn at its box's measured size (so text keeps its size on a

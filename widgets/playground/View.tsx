@@ -31,6 +31,7 @@ import type { Snapshot } from "./snapshot";
 import { LAYER_ASPECT, LAYER_COLORS, LOSS_ASPECT, LOSS_COLORS, layerSpec, lossSpec } from "./spec";
 import { num, summarize } from "./summary";
 import { usePlayground } from "./usePlayground";
+import { groupDigits } from "../ui/format";
 
 export type PlaygroundProps = Partial<PlaygroundState> & {
   /** The anchor id of the demo (unique per page). */
@@ -359,9 +360,7 @@ export function PlaygroundView(props: PlaygroundProps) {
           {badge}
           {rows.some((r) => r.tied) && <span class="widget__badge">tied units</span>}
           {start && <span class="widget__badge">imported weights</span>}
-          {atLimit && (
-            <span class="widget__badge">stopped at the {MAX_EPOCHS.toLocaleString("en-US")}-epoch limit</span>
-          )}
+          {atLimit && <span class="widget__badge">stopped at the {groupDigits(MAX_EPOCHS)}-epoch limit</span>}
         </p>
         <div class="pg-layout">
           <div class="pg-net">

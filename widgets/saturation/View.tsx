@@ -27,6 +27,7 @@ import {
   type LayerSnapshot,
 } from "./model";
 import { ASPECT, derivativeSpec, gradientSpec, lossSpec, saturatedSpec, zSpec } from "./spec";
+import { groupDigits } from "../ui/format";
 
 /** The build-time figures, one named slot each (passed by the Astro wrapper). */
 interface StaticFigures {
@@ -257,7 +258,7 @@ export function SaturationView({ zhist, dhist, saturated, gradient, loss, ...pro
           />
         </div>
         <Figure
-          title={`Training loss over ${view.horizon.toLocaleString("en-US")} steps`}
+          title={`Training loss over ${groupDigits(view.horizon)} steps`}
           note={`(same data, seed and batches; lr ${runs.scaled.options.lr})`}
           options={specs.loss}
           aspect={ASPECT.loss}

@@ -11,6 +11,7 @@ import { initializers } from "../../engine/initializers";
 import { forward } from "../../engine/network";
 import { derivativeValues, isDiverged, moments } from "../../engine/stats";
 import { choiceField, numberField, seedField, type Schema } from "../ui/url-state";
+import { groupDigits } from "../ui/format";
 
 /** Everything the demo shows is a function of this state (and of how many steps have been trained). */
 export interface SaturationState {
@@ -332,7 +333,7 @@ const SUPERSCRIPT: Record<string, string> = {
 export function formatNumber(x: number): string {
   if (!Number.isFinite(x)) return String(x);
   if (x === 0) return "0";
-  if (Math.abs(x) >= 10) return Number(x.toPrecision(2)).toLocaleString("en-US");
+  if (Math.abs(x) >= 10) return groupDigits(Number(x.toPrecision(2)));
   if (Math.abs(x) >= 1e-3) return x.toPrecision(2);
   const [m, e] = x.toExponential(1).split("e");
   return `${m} × ${powerOfTen(Number(e))}`;
@@ -401,10 +402,10 @@ function trainingSentence(view: SaturationView): string {
   }
   const describe = (run: RunView) =>
     run.status === "diverged"
-      ? `diverged at step ${run.divergedAt!.toLocaleString("en-US")} (a weight or the loss became infinite)`
+      ? `diverged at step ${groupDigits(run.divergedAt!)} (a weight or the loss became infinite)`
       : `went from ${formatNumber(run.lossStart)} to ${formatNumber(run.lossNow)}` +
         (run.status === "untrained" ? "" : ` (${run.status})`);
-  return `After ${step.toLocaleString("en-US")} steps the loss of ${scaled.label} ${describe(scaled)}; Xavier's ${describe(baseline)}.`;
+  return `After ${groupDigits(step)} steps the loss of ${scaled.label} ${describe(scaled)}; Xavier's ${describe(baseline)}.`;
 }
 
 /** A sentence stating what the figures show now, for the caption and for screen readers. */

@@ -29,6 +29,7 @@ import {
   type SymmetryDemoState,
 } from "./model";
 import { ASPECT, DIAGRAM, diagramLayout, heatmapSpec } from "./spec";
+import { groupDigits } from "../ui/format";
 
 export type SymmetryProps = Partial<SymmetryDemoState> & {
   /** The section id a copied link scrolls to. */
@@ -261,14 +262,14 @@ function Readout({ snap, diverged }: { snap: Snapshot; diverged: number | null }
           {spreadText(snap.spread)}
         </strong>{" "}
         <span class="sym-readout__meta">
-          step {snap.step.toLocaleString("en-US")} · loss {fmt(snap.loss)}
+          step {groupDigits(snap.step)} · loss {fmt(snap.loss)}
         </span>
       </p>
       {diverged !== null ? (
         <p class="sym-readout__line sym-readout__line--diverged">
           <span class="widget__badge widget__badge--diverged">diverged</span> The loss became NaN or infinite
-          at step {diverged.toLocaleString("en-US")}. The figures show the last finite state; reset, or lower
-          the learning rate.
+          at step {groupDigits(diverged)}. The figures show the last finite state; reset, or lower the
+          learning rate.
         </p>
       ) : (
         <p class="sym-readout__line">{movementSentence(snap)}</p>
@@ -283,7 +284,7 @@ function LayerTable({ snap, titleId }: { snap: Snapshot; titleId: string }) {
   return (
     <div class="sym-table-wrap">
       <p class="widget__figure-title" id={titleId}>
-        Per layer, at step {snap.step.toLocaleString("en-US")}
+        Per layer, at step {groupDigits(snap.step)}
       </p>
       <table class="sym-table" aria-labelledby={titleId}>
         <thead>

@@ -15,6 +15,7 @@ import {
   type Field,
   type Schema,
 } from "../ui/url-state";
+import { groupDigits } from "../ui/format";
 
 /** Everything the reader can set; the run at step 0 is a pure function of it (speed only paces playback). */
 export interface SymmetryDemoState {
@@ -262,8 +263,8 @@ export function movementSentence(s: Snapshot): string {
 export function summarize(s: Snapshot, st: SymmetryDemoState, diverged: number | null = null): string {
   const act = activations[st.activation].label;
   if (diverged !== null)
-    return `Training diverged at step ${diverged.toLocaleString("en-US")}: the loss or a weight became NaN or infinite (learning rate ${fmt(st.lr)} is too large). The figures show the last finite state; reset or lower the learning rate.`;
-  const at = `Step ${s.step.toLocaleString("en-US")} (${act}, c = ${fmt(st.constant)}${st.noise ? `, ε = ${fmt(st.epsilon)}` : ", no noise"}):`;
+    return `Training diverged at step ${groupDigits(diverged)}: the loss or a weight became NaN or infinite (learning rate ${fmt(st.lr)} is too large). The figures show the last finite state; reset or lower the learning rate.`;
+  const at = `Step ${groupDigits(s.step)} (${act}, c = ${fmt(st.constant)}${st.noise ? `, ε = ${fmt(st.epsilon)}` : ", no noise"}):`;
   const tie =
     s.spread === 0
       ? "the largest spread among tied weights is 0 — bit-identical, so the 4 units of each hidden layer are still copies of one another"

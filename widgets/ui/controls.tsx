@@ -1,5 +1,6 @@
 import { createContext, type ComponentChildren } from "preact";
 import { useContext, useState } from "preact/hooks";
+import { groupDigits } from "./format";
 
 /**
  * Control ids are `<demo id>-<label slug>`: unique on a page with several islands (each island is its own
@@ -115,7 +116,7 @@ export function PlayControls(props: {
         Reset
       </button>
       <span class="control__counter" aria-live="off">
-        {unit} <strong>{props.step.toLocaleString("en-US")}</strong>
+        {unit} <strong>{groupDigits(props.step)}</strong>
       </span>
     </div>
   );
