@@ -16,7 +16,8 @@ describe("groupDigits", () => {
   });
 
   it("matches it on decimals with up to three places, and passes non-finite values through", () => {
-    for (const n of [0.5, 1234.5, 12_000.25, -0.125, 0.12349, 2.0005]) expect(groupDigits(n)).toBe(n.toLocaleString("en-US"));
+    for (const n of [0.5, 1234.5, 12_000.25, -0.125, 0.12349, 2.0005])
+      expect(groupDigits(n)).toBe(n.toLocaleString("en-US"));
     expect(groupDigits(NaN)).toBe("NaN");
     expect(groupDigits(Infinity)).toBe("Infinity");
   });
