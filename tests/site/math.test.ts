@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { katexFontsOnLoad } from "../../src/lib/katex-fonts";
 import { describe, expect, it } from "vitest";
 import { DIST, allPages, filesUnder } from "./dist";
 
@@ -28,15 +29,24 @@ describe("math rendered at build time", () => {
     }
   });
 
-  it("self-hosts the KaTeX fonts and preloads the two it needs first", () => {
+  it("self-hosts the KaTeX fonts and preloads exactly the faces each page's visible math uses", () => {
+    let withMath = 0;
     for (const page of pages) {
       const preloads = [...page.document.querySelectorAll('link[rel="preload"][as="font"]')].map((l) =>
         l.getAttribute("href"),
       );
-      expect(preloads.some((h) => /\/_astro\/KaTeX_Main-Regular\.[\w-]+\.woff2$/.test(h ?? ""))).toBe(true);
-      expect(preloads.some((h) => /\/_astro\/KaTeX_Math-Italic\.[\w-]+\.woff2$/.test(h ?? ""))).toBe(true);
+      const katexStems = preloads
+        .map((h) => /\/_astro\/(KaTeX_[\w-]+)\.[\w-]+\.woff2$/.exec(h ?? "")?.[1])
+        .filter((stem) => stem !== undefined)
+        .sort();
+      expect(katexStems, page.route).toEqual(katexFontsOnLoad(page.document));
+      if (katexStems.length) {
+        withMath++;
+        expect(katexStems, page.route).toContain("KaTeX_Main-Regular");
+      }
       for (const href of preloads)
         expect(filesUnder(DIST, (p) => p.endsWith(href!.split("/").pop()!))).toHaveLength(1);
     }
+    expect(withMath).toBeGreaterThanOrEqual(5);
   });
 });
