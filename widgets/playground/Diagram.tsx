@@ -1,7 +1,7 @@
 import { useLayoutEffect, useMemo, useRef } from "preact/hooks";
 import type { Network } from "../../engine/network";
 import { heatRuns, type GridValues } from "./grid";
-import { diagramLayout, linkWidth, type DiagramLayout } from "./layout";
+import { diagramLayout, forEachLink, linkWidth, type DiagramLayout } from "./layout";
 import { svgMarkup, withMarkup } from "./markup";
 import { fitCanvas, paintHeat, paletteOf, useCanvasSize } from "./paint";
 
@@ -27,31 +27,23 @@ function thumbMarkup(values: Float32Array, x: number, y: number, size: number): 
   );
 }
 
+const weightsOf = (net: Network) => net.layers.map((layer) => layer.W);
+
 /** The weights as SVG lines coloured by sign and as thick as they are large, for the build-time figure. */
 function linksMarkup(net: Network, layout: DiagramLayout): string {
-  const { columns, node } = layout;
-  const links = [];
-  for (let l = 0; l < net.layers.length; l++) {
-    const W = net.layers[l].W;
-    const nIn = net.sizes[l];
-    for (let o = 0; o < net.sizes[l + 1]; o++) {
-      const b = columns[l + 1][o];
-      for (let i = 0; i < nIn; i++) {
-        const a = columns[l][i];
-        const w = W[o * nIn + i];
-        links.push({
-          x1: a.x + node,
-          y1: a.y + node / 2,
-          x2: b.x,
-          y2: b.y + node / 2,
-          stroke: Number.isFinite(w) ? (w >= 0 ? "var(--series-1)" : "var(--series-2)") : "var(--focus)",
-          "stroke-width": (Number.isFinite(w) ? linkWidth(w) : 1).toFixed(2),
-          "stroke-opacity": 0.7,
-          class: "pg-link",
-        });
-      }
-    }
-  }
+  const links: Record<string, string | number>[] = [];
+  forEachLink(layout, net.sizes, weightsOf(net), (w, x1, y1, x2, y2) => {
+    links.push({
+      x1,
+      y1,
+      x2,
+      y2,
+      stroke: Number.isFinite(w) ? (w >= 0 ? "var(--series-1)" : "var(--series-2)") : "var(--focus)",
+      "stroke-width": (Number.isFinite(w) ? linkWidth(w) : 1).toFixed(2),
+      "stroke-opacity": 0.7,
+      class: "pg-link",
+    });
+  });
   return svgMarkup("line", links);
 }
 
@@ -140,24 +132,15 @@ export function Diagram(props: {
     const color = (rgb: readonly number[]) => `rgba(${rgb[0]}, ${rgb[1]}, ${rgb[2]}, 0.7)`;
     const pos = color(palette.pos);
     const neg = color(palette.neg);
-    for (let l = 0; l < net.layers.length; l++) {
-      const W = net.layers[l].W;
-      const nIn = net.sizes[l];
-      for (let o = 0; o < net.sizes[l + 1]; o++) {
-        const b = columns[l + 1][o];
-        for (let i = 0; i < nIn; i++) {
-          const a = columns[l][i];
-          const w = W[o * nIn + i];
-          if (!Number.isFinite(w)) continue;
-          ctx.strokeStyle = w >= 0 ? pos : neg;
-          ctx.lineWidth = linkWidth(w) * scale;
-          ctx.beginPath();
-          ctx.moveTo((a.x + node) * scale, (a.y + node / 2) * scale);
-          ctx.lineTo(b.x * scale, (b.y + node / 2) * scale);
-          ctx.stroke();
-        }
-      }
-    }
+    forEachLink(layout, net.sizes, weightsOf(net), (w, x1, y1, x2, y2) => {
+      if (!Number.isFinite(w)) return;
+      ctx.strokeStyle = w >= 0 ? pos : neg;
+      ctx.lineWidth = linkWidth(w) * scale;
+      ctx.beginPath();
+      ctx.moveTo(x1 * scale, y1 * scale);
+      ctx.lineTo(x2 * scale, y2 * scale);
+      ctx.stroke();
+    });
   }, [live, net, layout, size, props.version]);
 
   useLayoutEffect(() => {
@@ -188,19 +171,13 @@ export function Diagram(props: {
     const uy = ((e.clientY - box.top) / box.height) * layout.height;
     let best: Selection | null = null;
     let bestD = 5;
-    for (let l = 0; l < net.layers.length; l++) {
-      for (let o = 0; o < net.sizes[l + 1]; o++) {
-        const b = columns[l + 1][o];
-        for (let i = 0; i < net.sizes[l]; i++) {
-          const a = columns[l][i];
-          const d = segmentDistance(ux, uy, a.x + node, a.y + node / 2, b.x, b.y + node / 2);
-          if (d < bestD) {
-            bestD = d;
-            best = { kind: "link", layer: l, from: i, to: o };
-          }
-        }
+    forEachLink(layout, net.sizes, weightsOf(net), (_w, x1, y1, x2, y2, layer, from, to) => {
+      const d = segmentDistance(ux, uy, x1, y1, x2, y2);
+      if (d < bestD) {
+        bestD = d;
+        best = { kind: "link", layer, from, to };
       }
-    }
+    });
     if (best) onSelect(best);
   };
 

@@ -40,3 +40,37 @@ export function diagramLayout(sizes: readonly number[]): DiagramLayout {
 
 /** Stroke width of a link for a weight: thin for small weights, capped for large ones. */
 export const linkWidth = (w: number): number => Math.min(6, 0.35 + 2.5 * Math.abs(w));
+
+/**
+ * Every weight of a network with its line in the layout (from the right edge of unit `from` in `layer` to the
+ * left edge of unit `to` in the next), layer by layer, output unit by input unit. Positional arguments, no
+ * object per link: the canvas repaints every link on every frame while training.
+ */
+export function forEachLink(
+  layout: DiagramLayout,
+  sizes: readonly number[],
+  weights: readonly ArrayLike<number>[],
+  visit: (
+    w: number,
+    x1: number,
+    y1: number,
+    x2: number,
+    y2: number,
+    layer: number,
+    from: number,
+    to: number,
+  ) => void,
+): void {
+  const { columns, node } = layout;
+  for (let layer = 0; layer < weights.length; layer++) {
+    const W = weights[layer];
+    const nIn = sizes[layer];
+    for (let to = 0; to < sizes[layer + 1]; to++) {
+      const b = columns[layer + 1][to];
+      for (let from = 0; from < nIn; from++) {
+        const a = columns[layer][from];
+        visit(W[to * nIn + from], a.x + node, a.y + node / 2, b.x, b.y + node / 2, layer, from, to);
+      }
+    }
+  }
+}
