@@ -5,7 +5,6 @@ import { CopyLinkButton, DemoFrame, Select, SeedControl, Slider } from "../ui/co
 import { useUrlState } from "../ui/hooks";
 import { PlotFigure } from "../ui/PlotFigure";
 import { useExperiment } from "../ui/useExperiment";
-import { demoLink } from "../ui/url-state";
 import {
   CHANNELS,
   FAN,
@@ -172,8 +171,8 @@ export function SamplerView(props: SamplerProps) {
       />
       {shapeControls}
       {paramControls}
-      <SeedControl seed={state.seed} onReseed={() => update((s) => ({ seed: (s.seed + 1) >>> 0 }))} />
-      <CopyLinkButton href={() => demoLink(location.href, NAMESPACE, schema, state, id)} />
+      <SeedControl seed={state.seed} onReseed={(seed) => update({ seed })} />
+      <CopyLinkButton namespace={NAMESPACE} schema={schema} state={state} anchor={id} />
     </>
   );
 

@@ -3,7 +3,6 @@ import { initializers, paramsWithDefaults, type ParamSpec } from "../../engine/i
 import type { Network } from "../../engine/network";
 import { CopyLinkButton, DemoFrame, PlayControls, Select, SeedControl, Slider } from "../ui/controls";
 import { useInView, useUrlState } from "../ui/hooks";
-import { demoLink } from "../ui/url-state";
 import { Boundary } from "./Boundary";
 import { Chart } from "./Chart";
 import { Diagram, nodeName, type Selection } from "./Diagram";
@@ -314,7 +313,7 @@ export function PlaygroundView(props: PlaygroundProps) {
           onReset={pg.reset}
           disabled={run?.diverged ?? false}
         />
-        <SeedControl seed={state.seed} onReseed={() => update((s) => ({ seed: (s.seed + 1) >>> 0 }))} />
+        <SeedControl seed={state.seed} onReseed={(seed) => update({ seed })} />
       </div>
       <div class="pg-group" role="group" aria-label="Save and share">
         <button type="button" class="button" onClick={onExport}>
@@ -328,7 +327,7 @@ export function PlaygroundView(props: PlaygroundProps) {
             onChange={(e) => void onImport(e.currentTarget)}
           />
         </label>
-        <CopyLinkButton href={() => demoLink(location.href, NAMESPACE, schema, state, id)} />
+        <CopyLinkButton namespace={NAMESPACE} schema={schema} state={state} anchor={id} />
         {exchangeNote && (
           <p class={exchangeNote.error ? "pg-exchange pg-exchange--error" : "pg-exchange"} role="alert">
             {exchangeNote.text}

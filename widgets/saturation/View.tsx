@@ -3,7 +3,6 @@ import { useMemo, useRef, useState } from "preact/hooks";
 import { PlotFigure } from "../ui/PlotFigure";
 import { CopyLinkButton, DemoFrame, PlayControls, SeedControl, Select, Slider } from "../ui/controls";
 import { useFrameLoop, useInView, useUrlState } from "../ui/hooks";
-import { demoLink } from "../ui/url-state";
 import {
   ANCHOR,
   NAMESPACE,
@@ -215,8 +214,8 @@ export function SaturationView({ zhist, dhist, saturated, gradient, loss, ...pro
               onReset={reset}
               disabled={done}
             />
-            <SeedControl seed={state.seed} onReseed={() => restart({ seed: (state.seed + 1) % 2 ** 32 })} />
-            <CopyLinkButton href={() => demoLink(location.href, NAMESPACE, schema, state, ANCHOR)} />
+            <SeedControl seed={state.seed} onReseed={(seed) => restart({ seed })} />
+            <CopyLinkButton namespace={NAMESPACE} schema={schema} state={state} anchor={ANCHOR} />
           </>
         }
       >

@@ -4,7 +4,6 @@ import { CopyLinkButton, DemoFrame, Select, SeedControl } from "../ui/controls";
 import { useUrlState } from "../ui/hooks";
 import { PlotFigure } from "../ui/PlotFigure";
 import { useExperiment } from "../ui/useExperiment";
-import { demoLink } from "../ui/url-state";
 import {
   FAMILIES,
   NAMESPACE,
@@ -53,8 +52,8 @@ export function SchemeMapView(props: SchemeMapProps) {
         options={highlightOptions}
         onChange={(highlight) => update({ highlight })}
       />
-      <SeedControl seed={state.seed} onReseed={() => update((s) => ({ seed: (s.seed + 1) >>> 0 }))} />
-      <CopyLinkButton href={() => demoLink(location.href, NAMESPACE, schema, state, id)} />
+      <SeedControl seed={state.seed} onReseed={(seed) => update({ seed })} />
+      <CopyLinkButton namespace={NAMESPACE} schema={schema} state={state} anchor={id} />
     </>
   );
 

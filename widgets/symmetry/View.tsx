@@ -4,7 +4,6 @@ import { activations } from "../../engine/activations";
 import { CopyLinkButton, DemoFrame, PlayControls, SeedControl, Select, Slider, Toggle } from "../ui/controls";
 import { useFrameLoop, useInView, useUrlState } from "../ui/hooks";
 import { PlotFigure } from "../ui/PlotFigure";
-import { demoLink } from "../ui/url-state";
 import {
   ACTIVATION_CHOICES,
   advance,
@@ -199,8 +198,8 @@ export function SymmetryView({ children, id = DEMO_ID, ...props }: SymmetryProps
         onReset={reset}
         disabled={atEnd}
       />
-      <SeedControl seed={state.seed} onReseed={() => update((s) => ({ seed: (s.seed + 1) % 2 ** 32 }))} />
-      <CopyLinkButton href={() => demoLink(location.href, NAMESPACE, schema, state, id)} />
+      <SeedControl seed={state.seed} onReseed={(seed) => update({ seed })} />
+      <CopyLinkButton namespace={NAMESPACE} schema={schema} state={state} anchor={id} />
     </>
   );
 

@@ -5,7 +5,6 @@ import { initializers, type InitializerId } from "../../engine/initializers";
 import { CopyLinkButton, DemoFrame, PlayControls, Select, SeedControl, Slider } from "../ui/controls";
 import { useInView, useUrlState } from "../ui/hooks";
 import { PlotFigure } from "../ui/PlotFigure";
-import { demoLink } from "../ui/url-state";
 import {
   datasetOptions,
   DEMO_ID,
@@ -207,8 +206,8 @@ export function TrainingRaceView({
           onReset={race.reset}
           disabled={snap.done}
         />
-        <SeedControl seed={state.seed} onReseed={() => update((s) => ({ seed: (s.seed + 1) % 2 ** 32 }))} />
-        <CopyLinkButton href={() => demoLink(location.href, NAMESPACE, schema, state, id)} />
+        <SeedControl seed={state.seed} onReseed={(seed) => update({ seed })} />
+        <CopyLinkButton namespace={NAMESPACE} schema={schema} state={state} anchor={id} />
       </div>
     </>
   );

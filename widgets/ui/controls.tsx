@@ -1,6 +1,7 @@
 import { createContext, type ComponentChildren } from "preact";
 import { useContext, useState } from "preact/hooks";
 import { groupDigits } from "./format";
+import { demoLink, type Schema } from "./url-state";
 
 /**
  * Control ids are `<demo id>-<label slug>`: unique on a page with several islands (each island is its own
@@ -123,10 +124,10 @@ export function PlayControls(props: {
 }
 
 /** The seed in use and a button to draw a new one. */
-export function SeedControl(props: { seed: number; onReseed: () => void }) {
+export function SeedControl(props: { seed: number; onReseed: (next: number) => void }) {
   return (
     <div class="control control--seed">
-      <button type="button" class="button" onClick={props.onReseed}>
+      <button type="button" class="button" onClick={() => props.onReseed(nextSeed(props.seed))}>
         Re-seed
       </button>
       <span class="control__value">seed {props.seed}</span>
@@ -134,11 +135,24 @@ export function SeedControl(props: { seed: number; onReseed: () => void }) {
   );
 }
 
-/** Copies a link to this demo in its current state. */
-export function CopyLinkButton(props: { href: () => string }) {
+/** The seed after `seed`: every seed is an unsigned 32-bit integer, so 2³² − 1 wraps to 0. */
+export function nextSeed(seed: number): number {
+  return (seed + 1) >>> 0;
+}
+
+/**
+ * Copies a link to this demo in its current state: this page, only this demo's parameters (`namespace` and
+ * `schema` as in its URL codec), and `anchor` (the demo's id) so that the link opens at the demo.
+ */
+export function CopyLinkButton<S extends object>(props: {
+  namespace: string;
+  schema: Schema<S>;
+  state: S;
+  anchor: string;
+}) {
   const [status, setStatus] = useState("");
   const copy = async () => {
-    const href = props.href();
+    const href = demoLink(location.href, props.namespace, props.schema, props.state, props.anchor);
     try {
       await navigator.clipboard.writeText(href);
       setStatus("Link copied.");

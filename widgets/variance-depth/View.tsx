@@ -4,7 +4,6 @@ import { initializers, type InitializerId } from "../../engine/initializers";
 import { CopyLinkButton, DemoFrame, Select, SeedControl, Slider } from "../ui/controls";
 import { useUrlState } from "../ui/hooks";
 import { PlotFigure } from "../ui/PlotFigure";
-import { demoLink } from "../ui/url-state";
 import { useExperimentPair } from "./useExperimentPair";
 import {
   DEPTH,
@@ -130,8 +129,8 @@ export function VarianceDepthView(props: VarianceDepthProps) {
           </button>
         ))}
       </div>
-      <SeedControl seed={state.seed} onReseed={() => update((s) => ({ seed: (s.seed + 1) >>> 0 }))} />
-      <CopyLinkButton href={() => demoLink(location.href, NAMESPACE, schema, state, id)} />
+      <SeedControl seed={state.seed} onReseed={(seed) => update({ seed })} />
+      <CopyLinkButton namespace={NAMESPACE} schema={schema} state={state} anchor={id} />
     </>
   );
 
