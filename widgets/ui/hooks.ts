@@ -16,19 +16,19 @@ export function useUrlState<S extends object>(
   const restored = useRef(false);
 
   useEffect(() => {
-    const { state: fromUrl, notes } = decodeState(
-      namespace,
-      schema,
-      initial,
-      new URLSearchParams(location.search),
-    );
-    restored.current = true;
-    setState(fromUrl);
-    setNotes(notes);
-  }, []);
-
-  useEffect(() => {
-    if (!restored.current) return;
+    if (!restored.current) {
+      restored.current = true;
+      const { state: fromUrl, notes } = decodeState(
+        namespace,
+        schema,
+        initial,
+        new URLSearchParams(location.search),
+      );
+      if (notes.length > 0) setNotes(notes);
+      // A page opened without this demo's parameters (the usual case) keeps the state it hydrated with:
+      // setting an equal copy would render the whole demo a second time during hydration, for nothing.
+      if (!sameState(schema, fromUrl, state)) return setState(fromUrl); // written by the effect of that render
+    }
     const url = new URL(location.href);
     encodeState(namespace, schema, state, url.searchParams);
     history.replaceState(history.state, "", url);
@@ -89,4 +89,9 @@ export function useFrameLoop(running: boolean, work: (deadline: number) => boole
     frame = requestAnimationFrame(tick);
     return () => cancelAnimationFrame(frame);
   }, [running, budgetMs]);
+}
+
+/** Whether two states would be written to the URL identically (each field as its codec formats it). */
+function sameState<S extends object>(schema: Schema<S>, a: S, b: S): boolean {
+  return (Object.keys(schema) as (keyof S)[]).every((k) => schema[k].format(a[k]) === schema[k].format(b[k]));
 }
