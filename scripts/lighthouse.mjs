@@ -1,13 +1,14 @@
 #!/usr/bin/env node
 // `npm run lighthouse`: Lighthouse 12 (mobile preset) on every page of the built site, in Debian's Chromium,
-// against `astro preview` of dist/. Prints one table; the JSON reports go to reports/lighthouse/.
+// against `astro preview` of dist/ (or only the routes given as arguments). Prints one table; the JSON reports
+// go to reports/lighthouse/.
 // A report, not a test: targets are performance ≥ 95, accessibility / best practices / SEO = 100, CLS = 0.
 import { spawn } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
 
-const ROUTES = [
+const ALL_ROUTES = [
   "/",
   "/symmetric/",
   "/random/",
@@ -17,6 +18,8 @@ const ROUTES = [
   "/interview/",
   "/playground/",
 ];
+/** `npm run lighthouse -- /reference/ /he/` audits only those routes. */
+const ROUTES = process.argv.slice(2).length ? process.argv.slice(2) : ALL_ROUTES;
 const PORT = Number(process.env.LH_PORT ?? 4350);
 const base = `http://127.0.0.1:${PORT}`;
 const outDir = "reports/lighthouse";
