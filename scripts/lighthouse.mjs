@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm run lighthouse`: Lighthouse 12 (mobile preset) on every page of the built site, in Debian's Chromium,
-// against `astro preview` of dist/ (or only the routes given as arguments). Prints one table; the JSON reports
-// go to reports/lighthouse/.
+// against `astro preview` of dist/ (or only the routes given as arguments), three runs per route (`--runs N`):
+// the table shows each route's median run by performance, and every run's performance score. The median runs'
+// JSON reports go to reports/lighthouse/.
 // A report, not a test: targets are performance ≥ 95, accessibility / best practices / SEO = 100, CLS = 0.
 import { spawn } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -18,8 +19,11 @@ const ALL_ROUTES = [
   "/interview/",
   "/playground/",
 ];
-/** `npm run lighthouse -- /reference/ /he/` audits only those routes. */
-const ROUTES = process.argv.slice(2).length ? process.argv.slice(2) : ALL_ROUTES;
+/** `npm run lighthouse -- /reference/ /he/` audits only those routes; `--runs N` sets the runs per route. */
+const args = process.argv.slice(2);
+const runsAt = args.indexOf("--runs");
+const RUNS = runsAt >= 0 ? Number(args.splice(runsAt, 2)[1]) : Number(process.env.LH_RUNS ?? 3);
+const ROUTES = args.length ? args : ALL_ROUTES;
 const PORT = Number(process.env.LH_PORT ?? 4350);
 const base = `http://127.0.0.1:${PORT}`;
 const outDir = "reports/lighthouse";
@@ -66,30 +70,54 @@ const chrome = await chromeLauncher.launch({
 const rows = [];
 try {
   for (const route of ROUTES) {
-    const result = await lighthouse(base + route, { port: chrome.port, output: "json", logLevel: "error" });
-    const { categories, audits } = result.lhr;
-    const score = (k) => Math.round((categories[k]?.score ?? 0) * 100);
-    rows.push({
-      route,
-      performance: score("performance"),
-      accessibility: score("accessibility"),
-      "best-practices": score("best-practices"),
-      seo: score("seo"),
-      CLS: Number((audits["cumulative-layout-shift"]?.numericValue ?? NaN).toFixed(3)),
-      LCP: `${Math.round(audits["largest-contentful-paint"]?.numericValue ?? NaN)} ms`,
-      TBT: `${Math.round(audits["total-blocking-time"]?.numericValue ?? NaN)} ms`,
-    });
-    writeFileSync(`${outDir}/${route.replace(/\//g, "_") || "_"}.json`, result.report);
+    // Lighthouse's own advice for its run-to-run variance: several runs, the median one. Performance moves
+    // with the load on this machine (Lighthouse and Chromium share two cores); the other scores do not.
+    const runs = [];
+    for (let i = 0; i < RUNS; i++) {
+      const result = await lighthouse(base + route, { port: chrome.port, output: "json", logLevel: "error" });
+      const { categories, audits } = result.lhr;
+      const score = (k) => Math.round((categories[k]?.score ?? 0) * 100);
+      runs.push({
+        report: result.report,
+        row: {
+          route,
+          performance: score("performance"),
+          accessibility: score("accessibility"),
+          "best-practices": score("best-practices"),
+          seo: score("seo"),
+          CLS: Number((audits["cumulative-layout-shift"]?.numericValue ?? NaN).toFixed(3)),
+          LCP: `${Math.round(audits["largest-contentful-paint"]?.numericValue ?? NaN)} ms`,
+          TBT: `${Math.round(audits["total-blocking-time"]?.numericValue ?? NaN)} ms`,
+        },
+      });
+    }
+    const sorted = runs.toSorted((a, b) => a.row.performance - b.row.performance);
+    const median = sorted[Math.floor((sorted.length - 1) / 2)];
+    const scores = runs.map((r) => r.row.performance);
+    // Accessibility, best practices, SEO and CLS must hold in every run, not only the median one.
+    const steady = runs.every(
+      ({ row }) =>
+        row.accessibility === 100 && row["best-practices"] === 100 && row.seo === 100 && row.CLS === 0,
+    );
+    rows.push({ ...median.row, "perf. runs": scores.join(" "), steady });
+    writeFileSync(`${outDir}/${route.replace(/\//g, "_") || "_"}.json`, median.report);
   }
 } finally {
   chrome.kill();
   stop();
 }
 
-console.table(rows);
 const misses = rows.filter(
-  (r) => r.performance < 95 || r.accessibility < 100 || r["best-practices"] < 100 || r.seo < 100 || r.CLS > 0,
+  (r) =>
+    r.performance < 95 ||
+    !r.steady ||
+    r.accessibility < 100 ||
+    r["best-practices"] < 100 ||
+    r.seo < 100 ||
+    r.CLS > 0,
 );
+for (const r of rows) delete r.steady;
+console.table(rows);
 console.log(
   misses.length ? `Below target: ${misses.map((r) => r.route).join(", ")}` : "Every page meets the targets.",
 );

@@ -29,8 +29,17 @@ test("with JavaScript off the network diagram, the boundary and the charts are t
   await page.goto(ROUTE);
   const section = demo(page);
   await expect(section.locator(".pg-node")).toHaveCount(2 + 4 + 4 + 1);
-  expect(await section.locator(".pg-boundary rect").count()).toBeGreaterThan(20);
-  expect(await section.locator(".pg-boundary circle").count()).toBe(500);
+  // Heatmap cells and data points are one path per paint, with a subpath ("M…") per cell run or point.
+  const subpaths = (selector: string) =>
+    section
+      .locator(selector)
+      .evaluateAll((paths) => paths.reduce((n, p) => n + p.getAttribute("d")!.split("M").length - 1, 0));
+  expect(await subpaths('.pg-boundary g[shape-rendering="crispEdges"] path')).toBeGreaterThan(20);
+  expect(await subpaths('.pg-boundary g[aria-hidden="true"] path')).toBe(500);
+  // They are drawn: the points' paths span the plot.
+  const box = await section.locator('.pg-boundary g[aria-hidden="true"]').first().boundingBox();
+  expect(box!.width).toBeGreaterThan(100);
+  expect(box!.height).toBeGreaterThan(100);
   await expect(section.locator(".widget__plot > svg")).toHaveCount(2);
   await context.close();
 });

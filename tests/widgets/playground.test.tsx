@@ -271,8 +271,16 @@ describe("PlaygroundView", () => {
     const container = document.createElement("div");
     container.innerHTML = renderToString(<PlaygroundView hidden={[4]} />);
     expect(container.querySelectorAll(".pg-node")).toHaveLength(2 + 4 + 1);
-    expect(container.querySelectorAll(".pg-boundary rect").length).toBeGreaterThan(10);
-    expect(container.querySelectorAll(".pg-boundary circle")).toHaveLength(500);
+    // Cells and points are drawn as one path per paint, a subpath ("M…") per cell run or point.
+    const subpaths = (selector: string) =>
+      [...container.querySelectorAll(selector)].map((p) => p.getAttribute("d")!.split("M").length - 1);
+    const cells = subpaths('.pg-boundary g[shape-rendering="crispEdges"] path');
+    expect(cells.reduce((a, b) => a + b, 0)).toBeGreaterThan(10);
+    expect(cells.length).toBeLessThan(cells.reduce((a, b) => a + b, 0));
+    const points = subpaths('.pg-boundary g[aria-hidden="true"] path');
+    expect(points.reduce((a, b) => a + b, 0)).toBe(500);
+    expect(points).toHaveLength(4); // training and test points, two classes each
+    expect(container.querySelectorAll(".pg-boundary rect, .pg-boundary circle")).toHaveLength(1); // the frame
   });
 
   it("changing a control restarts the run and writes the URL; Step trains one epoch", async () => {

@@ -1,7 +1,7 @@
 import { useLayoutEffect, useMemo, useRef } from "preact/hooks";
 import type { Dataset } from "../../engine/datasets";
 import { EXTENT, GRID, heatRuns } from "./grid";
-import { svgMarkup, withMarkup } from "./markup";
+import { circlePath, pathsMarkup, rectPath, withMarkup, type PathItem } from "./markup";
 import { fitCanvas, paintHeat, paletteOf, useCanvasSize } from "./paint";
 
 /** The plot area is 400 × 400 user units, with room for tick labels left and below. */
@@ -15,35 +15,33 @@ const sx = (x: number) => ((x + EXTENT) / (2 * EXTENT)) * SIDE;
 const sy = (y: number) => ((EXTENT - y) / (2 * EXTENT)) * SIDE;
 const CLASS_COLOR = (label: number) => (label > 0.5 ? "var(--series-1)" : "var(--series-2)");
 
-/** The data points as markup: filled for training points, rings for test points. */
+/** The data points as markup: filled for training points, rings for test points; one path per class. */
 export function pointsMarkup(data: Dataset, test: boolean): string {
-  const dots = [];
+  const dots: PathItem[] = [];
   for (let i = 0; i < data.n; i++) {
     const color = CLASS_COLOR(data.y[i]);
     dots.push({
-      cx: sx(data.X[2 * i]).toFixed(1),
-      cy: sy(data.X[2 * i + 1]).toFixed(1),
-      r: "3.4",
-      fill: test ? "var(--bg)" : color,
-      stroke: test ? color : "var(--bg)",
-      "stroke-width": test ? 1.6 : 0.8,
+      d: circlePath(sx(data.X[2 * i]), sy(data.X[2 * i + 1]), 3.4),
+      paint: {
+        fill: test ? "var(--bg)" : color,
+        stroke: test ? color : "var(--bg)",
+        "stroke-width": test ? 1.6 : 0.8,
+      },
     });
   }
-  return svgMarkup("circle", dots);
+  return pathsMarkup(dots);
 }
 
-/** The heatmap as SVG cells (runs of equal colour), for the build-time figure. */
+/** The heatmap as SVG cells (runs of equal colour), one path per colour, for the build-time figure. */
 export function cellsMarkup(output: ArrayLike<number>): string {
   const cell = SIDE / GRID;
-  return svgMarkup(
-    "rect",
+  return pathsMarkup(
     heatRuns(output, GRID).map((r) => ({
-      x: r.col * cell,
-      y: r.row * cell,
-      width: r.length * cell,
-      height: cell,
-      fill: r.sign > 0 ? "var(--series-1)" : "var(--series-2)",
-      "fill-opacity": (0.85 * r.alpha).toFixed(2),
+      d: rectPath(r.col * cell, r.row * cell, r.length * cell, cell),
+      paint: {
+        fill: r.sign > 0 ? "var(--series-1)" : "var(--series-2)",
+        "fill-opacity": (0.85 * r.alpha).toFixed(2),
+      },
     })),
   );
 }

@@ -2,7 +2,7 @@ import { useLayoutEffect, useMemo, useRef } from "preact/hooks";
 import type { Network } from "../../engine/network";
 import { heatRuns, type GridValues } from "./grid";
 import { diagramLayout, forEachLink, linkWidth, type DiagramLayout } from "./layout";
-import { svgMarkup, withMarkup } from "./markup";
+import { pathsMarkup, rectPath, svgMarkup, withMarkup } from "./markup";
 import { fitCanvas, paintHeat, paletteOf, useCanvasSize } from "./paint";
 
 /** What the reader points at or focuses: a unit, or the weight from unit `from` of `layer` to unit `to`. */
@@ -14,15 +14,18 @@ const THUMB_CELLS = 10;
 /** A unit's thumbnail as SVG cells, for the build-time figure (a canvas takes over once the island runs). */
 function thumbMarkup(values: Float32Array, x: number, y: number, size: number): string {
   const cell = size / THUMB_CELLS;
-  return svgMarkup(
-    "rect",
+  return pathsMarkup(
     heatRuns(values, THUMB_CELLS).map((r) => ({
-      x: (x + r.col * cell).toFixed(2),
-      y: (y + r.row * cell).toFixed(2),
-      width: (r.length * cell).toFixed(2),
-      height: cell.toFixed(2),
-      fill: r.sign > 0 ? "var(--series-1)" : "var(--series-2)",
-      "fill-opacity": (0.85 * r.alpha).toFixed(2),
+      d: rectPath(
+        (x + r.col * cell).toFixed(2),
+        (y + r.row * cell).toFixed(2),
+        (r.length * cell).toFixed(2),
+        cell.toFixed(2),
+      ),
+      paint: {
+        fill: r.sign > 0 ? "var(--series-1)" : "var(--series-2)",
+        "fill-opacity": (0.85 * r.alpha).toFixed(2),
+      },
     })),
   );
 }
