@@ -46,7 +46,7 @@ export function pathsMarkup(items: Iterable<PathItem>): string {
 export const rectPath = (x: string | number, y: string | number, w: string | number, h: string | number) =>
   `M${x} ${y}h${w}v${h}h-${w}z`;
 
-/** Path data for a circle of radius `r` (a string, as written) centred on (cx, cy): two half arcs. */
+/** Path data for a circle of radius `r` centred on (cx, cy), to 0.1 user units: two half arcs. */
 export function circlePath(cx: number, cy: number, r: number): string {
   const left = (cx - r).toFixed(1);
   const y = cy.toFixed(1);
