@@ -6,7 +6,8 @@
  * needs but the browser discovers only when it lays the formula out arrives after the first paint and
  * moves the formula (KaTeX sizes boxes from the real glyphs), so the build preloads exactly these faces,
  * and only for math a reader sees without opening anything: formulas inside a closed <details>, a `hidden`
- * element or a <template> are not laid out, so their faces are left to load on demand.
+ * element, a <template> or a table rendered later (`data-render-later`, laid out only when the reader
+ * scrolls near it) are not laid out on load, so their faces are left to load on demand.
  */
 
 /** A KaTeX font file by its stem, e.g. "KaTeX_Main-Regular". */
@@ -106,7 +107,8 @@ function fileOf(family: Family, bold: boolean, italic: boolean): KatexFont {
 /** Whether the element is laid out when the page loads (not inside a closed <details> or `hidden`). */
 function laidOutOnLoad(el: Element): boolean {
   for (let e: Element | null = el; e; e = e.parentElement) {
-    if (e.hasAttribute("hidden") || e.tagName === "TEMPLATE") return false;
+    if (e.hasAttribute("hidden") || e.hasAttribute("data-render-later") || e.tagName === "TEMPLATE")
+      return false;
     const details = e.parentElement;
     // A closed <details> renders only its <summary>.
     if (details?.tagName === "DETAILS" && !details.hasAttribute("open") && e.tagName !== "SUMMARY")

@@ -33,11 +33,12 @@ describe("KaTeX faces a page draws with", () => {
     expect(fontsOf(math(String.raw`n_\text{in}`))).toEqual(["KaTeX_Main-Regular", "KaTeX_Math-Italic"]);
   });
 
-  it("leaves out math a reader has to open or that is hidden", () => {
+  it("leaves out math a reader has to open, that is hidden, or that renders later", () => {
     const html = `<details><summary>Derivation</summary><p>${math(String.raw`\mathcal{N}`)}</p></details>
       <div hidden>${math(String.raw`\mathbb{R}`)}</div>
       <details open><summary>Open</summary>${math(String.raw`\mathbf{W}`)}</details>
-      <details><summary>${math("x")}</summary></details>`;
+      <details><summary>${math("x")}</summary></details>
+      <div data-render-later="40rem">${math(String.raw`\sqrt{\frac{2}{n}}`)}</div>`;
     expect(fontsOf(html)).toEqual(["KaTeX_Main-Bold", "KaTeX_Math-Italic"]);
   });
 });
