@@ -14,7 +14,7 @@ for (const width of [360, 412, 1280]) {
     const table = page.locator("[data-render-later]");
     await expect(table).toHaveCount(1);
     const measure = () =>
-      table.evaluate((el) => {
+      table.evaluate((el: HTMLElement) => {
         const rootPx = parseFloat(getComputedStyle(document.documentElement).fontSize);
         const borders = el.offsetHeight - el.clientHeight;
         return {
