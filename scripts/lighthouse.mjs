@@ -107,15 +107,8 @@ try {
   stop();
 }
 
-const misses = rows.filter(
-  (r) =>
-    r.performance < 95 ||
-    !r.steady ||
-    r.accessibility < 100 ||
-    r["best-practices"] < 100 ||
-    r.seo < 100 ||
-    r.CLS > 0,
-);
+// Performance by the median run; the other targets in every run (`steady`, which includes the median run).
+const misses = rows.filter((r) => r.performance < 95 || !r.steady);
 for (const r of rows) delete r.steady;
 console.table(rows);
 console.log(
