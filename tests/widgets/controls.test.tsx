@@ -1,9 +1,10 @@
 // @vitest-environment jsdom
 import { act, cleanup, fireEvent, render, screen } from "@testing-library/preact";
 import { useState } from "preact/hooks";
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { CopyLinkButton, nextSeed, SeedControl } from "../../widgets/ui/controls";
 import { intField, type Schema } from "../../widgets/ui/url-state";
+import { stubClipboard } from "./dom-stubs";
 
 afterEach(cleanup);
 
@@ -34,8 +35,7 @@ describe("the re-seed and copy-link controls", () => {
 
   it("copy a link to this page with only this demo's parameters, in its current state, at its anchor", async () => {
     history.replaceState(null, "", "/he/?other.x=1&t.seed=9#top");
-    const writeText = vi.fn((_text: string) => Promise.resolve());
-    Object.defineProperty(navigator, "clipboard", { value: { writeText }, configurable: true });
+    const writeText = stubClipboard();
     render(<Tail seed={2 ** 32 - 1} />);
     fireEvent.click(screen.getByRole("button", { name: "Re-seed" }));
     expect(screen.getByText("seed 0")).toBeTruthy();
@@ -53,8 +53,7 @@ describe("the re-seed and copy-link controls", () => {
   });
 
   it("show the link to copy by hand when the clipboard refuses", async () => {
-    const writeText = vi.fn((_text: string) => Promise.reject(new Error("denied")));
-    Object.defineProperty(navigator, "clipboard", { value: { writeText }, configurable: true });
+    stubClipboard({ refuse: true });
     render(<Tail seed={3} />);
     await act(async () => {
       fireEvent.click(screen.getByRole("button", { name: "Copy link to this demo" }));

@@ -1,3 +1,5 @@
+import { vi } from "vitest";
+
 /**
  * jsdom has no layout, no observers and no media queries. Widgets only need them to exist: figures wait for a
  * size that never comes, media queries never match, and every observed element is reported on screen or off
@@ -27,4 +29,13 @@ export function installDomStubs({ inView = false }: { inView?: boolean } = {}): 
     addEventListener() {},
     removeEventListener() {},
   })) as unknown as typeof window.matchMedia;
+}
+
+/** A clipboard whose `writeText` accepts (or refuses, as a browser without permission does); returns the mock. */
+export function stubClipboard({ refuse = false }: { refuse?: boolean } = {}) {
+  const writeText = vi.fn((_text: string) =>
+    refuse ? Promise.reject(new Error("denied")) : Promise.resolve(),
+  );
+  Object.defineProperty(navigator, "clipboard", { value: { writeText }, configurable: true });
+  return writeText;
 }

@@ -4,7 +4,7 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vite
 import * as model from "../../widgets/symmetry/model";
 import { decodeState } from "../../widgets/ui/url-state";
 import { SymmetryView } from "../../widgets/symmetry/View";
-import { installDomStubs } from "./dom-stubs";
+import { installDomStubs, stubClipboard } from "./dom-stubs";
 
 const {
   advance,
@@ -225,8 +225,7 @@ describe("SymmetryView", { timeout: 20_000 }, () => {
   });
 
   it("re-seeds, shows the seed, and copies a link with its state and anchor", async () => {
-    const writeText = vi.fn((_text: string) => Promise.resolve());
-    Object.defineProperty(navigator, "clipboard", { value: { writeText }, configurable: true });
+    const writeText = stubClipboard();
     render(<SymmetryView seed={4} />);
     expect(screen.getByText("seed 4")).toBeTruthy();
     fireEvent.click(screen.getByRole("button", { name: "Re-seed" }));
