@@ -18,6 +18,14 @@ export type DatasetName = "circle" | "xor" | "gaussian" | "spiral";
 /** Every data set name, in the Playground's order. */
 export const datasetNames: readonly DatasetName[] = ["circle", "xor", "gaussian", "spiral"];
 
+/** Display names for controls and captions. */
+export const datasetLabels: Readonly<Record<DatasetName, string>> = {
+  circle: "Circle",
+  xor: "XOR",
+  gaussian: "Two Gaussians",
+  spiral: "Spiral",
+};
+
 /** n labelled points: X is n × dim, y is n × 1 in {0, 1}. */
 export interface Dataset {
   /** Inputs, n × dim. */

@@ -702,3 +702,76 @@ export function initWeights(
 export function initVariance(id: InitializerId, fans: Fans, params?: Partial<InitParams>): number {
   return initializers[id].variance(fans, params);
 }
+
+/** Display names and series colours (CSS custom properties of the site) of the registry's families. */
+export const families: Readonly<Record<Initializer["family"], { label: string; color: string }>> = {
+  he: { label: "He / Kaiming", color: "var(--series-2)" },
+  glorot: { label: "Xavier / Glorot", color: "var(--series-1)" },
+  lecun: { label: "LeCun", color: "var(--series-3)" },
+  orthogonal: { label: "Orthogonal", color: "var(--series-4)" },
+  default: { label: "Glorot's standard, PyTorch nn.Linear", color: "var(--series-5)" },
+  general: { label: "Variance scaling (Keras defaults)", color: "var(--fg)" },
+  naive: { label: "Naive fixed scale (N(0, σ²), U(a, b))", color: "var(--series-7)" },
+  constant: { label: "Constant", color: "var(--fg-muted)" },
+};
+
+type NumberSpec = Extract<ParamSpec, { kind: "number" }>;
+
+/** Every numeric parameter's widest range over the registry (what a URL may carry before an entry is known). */
+export const paramRanges: Readonly<Partial<Record<NumericParamKey, { min: number; max: number }>>> =
+  Object.fromEntries(
+    (["value", "a", "b", "mean", "std", "gain", "scale"] as const).flatMap((key) => {
+      const specs = initializerIds.flatMap((id) =>
+        initializers[id].params.filter((p): p is NumberSpec => p.key === key),
+      );
+      if (specs.length === 0) return [];
+      return [
+        [key, { min: Math.min(...specs.map((s) => s.min)), max: Math.max(...specs.map((s) => s.max)) }],
+      ];
+    }),
+  );
+
+/** Parameters as a URL or a control carries them: any subset, numbers or choice strings. */
+export type LooseParams = Partial<Record<ParamSpec["key"], number | string>>;
+
+/**
+ * The parameters entry `id` reads, each within its own spec: numbers clamped to [min, max], unknown choices
+ * dropped (so they take the default), other keys dropped. Values the law still refuses (a ≥ b, say) fall back
+ * to the defaults. Each change is described in `notes`, in words a reader can act on.
+ */
+export function clampParams(
+  id: InitializerId,
+  params: LooseParams,
+): { params: Partial<InitParams>; notes: string[] } {
+  const entry = initializers[id];
+  const out: Record<string, number | string> = {};
+  const notes: string[] = [];
+  for (const spec of entry.params) {
+    const v = params[spec.key];
+    if (v === undefined) continue;
+    if (spec.kind === "number") {
+      const x = typeof v === "number" ? v : Number(v);
+      const clamped = Math.min(spec.max, Math.max(spec.min, Number.isFinite(x) ? x : spec.default));
+      if (clamped !== x)
+        notes.push(
+          `${entry.label}: ${spec.label} ${String(v)} is outside ${spec.min}–${spec.max}; using ${clamped}.`,
+        );
+      out[spec.key] = clamped;
+    } else if ((spec.options as readonly string[]).includes(String(v))) {
+      out[spec.key] = String(v);
+    } else {
+      notes.push(
+        `${entry.label}: ${spec.label} “${String(v)}” is not one of ${spec.options.join(", ")}; using ${spec.default}.`,
+      );
+    }
+  }
+  try {
+    entry.distributionOf({ fanIn: 2, fanOut: 2 }, out as Partial<InitParams>);
+  } catch (e) {
+    notes.push(
+      `${entry.label}: ${e instanceof Error ? e.message : String(e)}; using its default parameters.`,
+    );
+    return { params: {}, notes };
+  }
+  return { params: out as Partial<InitParams>, notes };
+}

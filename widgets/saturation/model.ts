@@ -31,7 +31,7 @@ export const DEFAULT_STATE: SaturationState = { scale: 10, activation: "tanh", s
 
 /** URL fields: `sat.scale`, `sat.activation`, `sat.seed`. */
 export const schema: Schema<SaturationState> = {
-  scale: numberField("weight scale", SCALE_RANGE.min, SCALE_RANGE.max, 3),
+  scale: numberField("weight scale", SCALE_RANGE.min, SCALE_RANGE.max, { digits: 3 }),
   activation: choiceField("activation", ACTIVATIONS, "tanh"),
   seed: seedField(),
 };

@@ -84,8 +84,8 @@ export const schema: Schema<SymmetryDemoState> = {
   dataset: choiceField("data set", DATASET_CHOICES, DEFAULT_STATE.dataset),
   constant: numberField("constant c", RANGES.constant.min, RANGES.constant.max),
   noise: boolField("noise"),
-  epsilon: numberField("ε", RANGES.epsilon.min, RANGES.epsilon.max, 3),
-  lr: numberField("learning rate", RANGES.lr.min, RANGES.lr.max, 3),
+  epsilon: numberField("ε", RANGES.epsilon.min, RANGES.epsilon.max, { digits: 3 }),
+  lr: numberField("learning rate", RANGES.lr.min, RANGES.lr.max, { digits: 3 }),
   speed: speedField,
   seed: seedField(),
 };

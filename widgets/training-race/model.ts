@@ -79,7 +79,7 @@ export const schema: Schema<RaceWidgetState> = {
   inits: initListField(),
   depth: intField("depth", DEPTH.min, DEPTH.max),
   width: intField("width", WIDTH.min, WIDTH.max),
-  lr: numberField("learning rate", LR.min, LR.max, 3),
+  lr: numberField("learning rate", LR.min, LR.max, { digits: 3 }),
   dataset: choiceField("data set", datasetNames, DEFAULT_STATE.dataset),
   steps: intField("steps", STEPS.min, STEPS.max),
   seed: seedField(),

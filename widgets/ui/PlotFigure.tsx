@@ -1,15 +1,23 @@
 import * as Plot from "@observablehq/plot";
 import type { ComponentChildren } from "preact";
-import { useLayoutEffect, useRef, useState } from "preact/hooks";
+import { useContext, useLayoutEffect, useRef, useState } from "preact/hooks";
 import { addGroupRoles } from "./plot-a11y";
 import type { FigureSize } from "./figure-size";
+import { liveLayer, type LiveMarks } from "./live-marks";
+import { FrameLoopContext } from "./useTraining";
 
 interface Props {
   /**
-   * Builds the Plot options for a drawing size; a pure spec function closed over the current data. Null while
-   * there is no data yet: the children (the build-time figure) stay on screen.
+   * Builds the Plot options for a drawing size: the axes and the marks that change rarely (a pure spec
+   * function closed over its data). A new function redraws the whole figure, on the demo's next frame. Null
+   * while there is no data yet: the children (the build-time figure) stay on screen.
    */
   options: ((size: FigureSize) => Plot.PlotOptions) | null;
+  /**
+   * The marks that move every snapshot (a loss curve while training), drawn in the figure's scales as plain
+   * SVG paths: a new `live` updates only them, at once, without running Plot again.
+   */
+  live?: LiveMarks | null;
   /**
    * width / height of the figure's box on wide screens and on phones. The box is reserved in CSS, so the live
    * figure replaces the static one without a layout shift, and the figure is drawn to fill it.
@@ -19,13 +27,21 @@ interface Props {
   children?: ComponentChildren;
 }
 
+let nextKey = 1;
+
 /**
- * Draws a Plot figure at the container's width and redraws when the options or the width change. Until the
+ * Draws a Plot figure at the container's width and redraws when the options or the width change — through
+ * the demo's frame loop when there is one, so a redraw shares the frame's budget with training. Until the
  * first live drawing it shows its children (the build-time SVG), so the page never shows an empty box.
  */
-export function PlotFigure({ options, aspect, children }: Props) {
+export function PlotFigure({ options, live = null, aspect, children }: Props) {
   const ref = useRef<HTMLDivElement>(null);
+  const loop = useContext(FrameLoopContext);
   const [size, setSize] = useState<FigureSize | null>(null);
+  const figure = useRef<(Element & { scale?: Plot.Plot["scale"] }) | null>(null);
+  const liveRef = useRef(live);
+  liveRef.current = live;
+  const [key] = useState(() => `figure-${nextKey++}`);
 
   useLayoutEffect(() => {
     const el = ref.current;
@@ -45,10 +61,20 @@ export function PlotFigure({ options, aspect, children }: Props) {
   useLayoutEffect(() => {
     const el = ref.current;
     if (!el || options === null || size === null || size.width < 100 || size.height < 60) return;
-    const figure = Plot.plot(options(size));
-    addGroupRoles(figure);
-    el.replaceChildren(figure);
+    const draw = () => {
+      const drawn = Plot.plot(options(size));
+      addGroupRoles(drawn);
+      el.replaceChildren(drawn);
+      figure.current = drawn;
+      liveLayer(drawn, liveRef.current);
+    };
+    if (loop) loop.draw(key, draw);
+    else draw();
   }, [options, size]);
+
+  useLayoutEffect(() => {
+    if (figure.current) liveLayer(figure.current, live);
+  }, [live]);
 
   const style = { "--aspect-wide": String(aspect.wide), "--aspect-narrow": String(aspect.narrow) };
   return (

@@ -1,7 +1,17 @@
 import { createContext, type ComponentChildren } from "preact";
-import { useContext, useState } from "preact/hooks";
-import { groupDigits } from "./format";
-import { demoLink, type Schema } from "./url-state";
+import { useContext, useEffect, useRef, useState } from "preact/hooks";
+import {
+  initializers,
+  type InitializerId,
+  type LooseParams,
+  type ParamSpec,
+} from "../../engine/initializers";
+import type { Demo } from "./demo";
+import { groupDigits, sig } from "./format";
+import type { FrameLoop } from "./frame-loop";
+import { initializerOptions } from "./options";
+import { demoLink, type Field, type Schema } from "./url-state";
+import { FrameLoopContext } from "./useTraining";
 
 /**
  * Control ids are `<demo id>-<label slug>`: unique on a page with several islands (each island is its own
@@ -183,25 +193,232 @@ export function Notes(props: { notes: readonly string[] }) {
   );
 }
 
-/** The frame every demo shares: an anchor id, a title, controls, figures, a live text summary. */
+/**
+ * The frame every demo shares: an anchor id, a title, controls, figures, a live text summary. Given the
+ * demo's frame loop (from useTraining), it provides it to its figures and pauses it while the frame is off
+ * screen or the tab is hidden.
+ */
 export function DemoFrame(props: {
-  id: string;
-  title: string;
+  /** The declaration (id and title); or give `id` and `title` directly. */
+  demo?: Pick<Demo<object>, "id" | "title">;
+  id?: string;
+  title?: string;
+  loop?: FrameLoop;
   controls: ComponentChildren;
   summary: string;
   notes?: readonly string[];
   children: ComponentChildren;
 }) {
+  const id = props.demo?.id ?? props.id ?? "demo";
+  const title = props.demo?.title ?? props.title ?? "";
+  const ref = useRef<HTMLElement>(null);
+  const loop = props.loop ?? null;
+  useEffect(() => {
+    const el = ref.current;
+    if (!loop || !el || typeof IntersectionObserver === "undefined") return;
+    let onScreen = false;
+    const sync = () => loop.setActive(onScreen && !document.hidden);
+    const observer = new IntersectionObserver(([entry]) => {
+      onScreen = entry.isIntersecting;
+      sync();
+    });
+    observer.observe(el);
+    document.addEventListener("visibilitychange", sync);
+    return () => {
+      observer.disconnect();
+      document.removeEventListener("visibilitychange", sync);
+    };
+  }, [loop]);
   return (
-    <DemoId.Provider value={props.id}>
-      <section id={props.id} class="widget" aria-label={props.title}>
-        <div class="widget__controls">{props.controls}</div>
-        {props.notes && <Notes notes={props.notes} />}
-        {props.children}
-        <p class="widget__summary" aria-live="polite">
-          {props.summary}
-        </p>
-      </section>
+    <DemoId.Provider value={id}>
+      <FrameLoopContext.Provider value={loop}>
+        <section ref={ref} id={id} class="widget" aria-label={title}>
+          <div class="widget__controls">{props.controls}</div>
+          {props.notes && <Notes notes={props.notes} />}
+          {props.children}
+          <p class="widget__summary" aria-live="polite">
+            {props.summary}
+          </p>
+        </section>
+      </FrameLoopContext.Provider>
     </DemoId.Provider>
+  );
+}
+
+/**
+ * The control a field declares (a slider, a select, a toggle or the seed), labelled with its title and
+ * showing its value as the field shows it. Fields with a control of their own (`control: null`) render nothing.
+ */
+export function FieldControl<T>(props: {
+  field: Field<T>;
+  value: T;
+  onChange: (value: T) => void;
+  /** Overrides the field's title (e.g. "Weight scale s"). */
+  label?: string;
+  /** Overrides the field's `show` (e.g. with a unit). */
+  show?: (value: T) => string;
+  /** Restricts a select to these values (others stay valid in URLs). */
+  only?: readonly string[];
+}) {
+  const { field, value } = props;
+  const label = props.label ?? field.title ?? field.label;
+  const show = props.show ?? field.show ?? field.format;
+  const c = field.control;
+  if (!c) return null;
+  const change = props.onChange as (v: unknown) => void;
+  switch (c.kind) {
+    case "slider":
+      return (
+        <Slider
+          label={label}
+          value={value as number}
+          min={c.min}
+          max={c.max}
+          step={c.step}
+          log={c.log}
+          format={show as (v: number) => string}
+          onChange={change}
+        />
+      );
+    case "select":
+      return (
+        <Select
+          label={label}
+          value={value as string}
+          options={props.only ? c.options.filter((o) => props.only!.includes(o.value)) : c.options}
+          onChange={change}
+        />
+      );
+    case "toggle":
+      return <Toggle label={label} checked={value as boolean} onChange={change} />;
+    case "seed":
+      return <SeedControl seed={value as number} onReseed={change} />;
+  }
+}
+
+/** Controls for every field of `fields` that declares one, in declaration order. */
+export function FieldControls<S extends object>(props: {
+  fields: Schema<S>;
+  state: S;
+  onChange: (change: Partial<S>) => void;
+  /** The keys to draw (default: every key whose field has a control). */
+  keys?: readonly (keyof S & string)[];
+}) {
+  const keys = props.keys ?? (Object.keys(props.fields) as (keyof S & string)[]);
+  return (
+    <>
+      {keys.map((k) => (
+        <FieldControl
+          key={k}
+          field={props.fields[k] as Field<unknown>}
+          value={props.state[k]}
+          onChange={(v) => props.onChange({ [k]: v } as Partial<S>)}
+        />
+      ))}
+    </>
+  );
+}
+
+/** One initializer parameter's control, from the registry's own spec (range, step, choices). */
+function ParamControl(props: {
+  spec: ParamSpec;
+  value: number | string | undefined;
+  onChange: (value: number | string) => void;
+}) {
+  const { spec } = props;
+  if (spec.kind === "number") {
+    const v = typeof props.value === "number" ? props.value : spec.default;
+    return (
+      <Slider
+        label={spec.label}
+        value={v}
+        min={spec.min}
+        max={spec.max}
+        step={spec.step}
+        format={(x) => sig(x, 3)}
+        onChange={props.onChange}
+      />
+    );
+  }
+  const options = (spec.options as readonly string[]).map((o) => ({ value: o, label: o }));
+  return (
+    <Select
+      label={spec.label}
+      value={typeof props.value === "string" ? props.value : spec.default}
+      options={options}
+      onChange={props.onChange}
+    />
+  );
+}
+
+/**
+ * THE initializer control: a select over the registry (or `only` those ids) and, when `params` is given, a
+ * control for each parameter the chosen entry reads, from its registry spec. Choosing another entry resets
+ * the parameters to that entry's defaults.
+ */
+export function InitializerControl(props: {
+  label?: string;
+  value: InitializerId;
+  onChange: (id: InitializerId) => void;
+  params?: LooseParams;
+  onParams?: (params: LooseParams) => void;
+  only?: readonly InitializerId[];
+}) {
+  const options = props.only
+    ? initializerOptions.filter((o) => props.only!.includes(o.value))
+    : initializerOptions;
+  const specs = initializers[props.value].params;
+  return (
+    <>
+      <Select
+        label={props.label ?? "Initializer"}
+        value={props.value}
+        options={options}
+        onChange={props.onChange}
+      />
+      {props.params &&
+        props.onParams &&
+        specs.map((spec) => (
+          <ParamControl
+            key={spec.key}
+            spec={spec}
+            value={props.params![spec.key]}
+            onChange={(v) => props.onParams!({ ...props.params, [spec.key]: v })}
+          />
+        ))}
+    </>
+  );
+}
+
+/** The tail every demo's controls end with: the seed's Re-seed button (if it has one) and the copy link. */
+export function LinkControls<S extends object & { seed?: number }>(props: {
+  demo: Demo<S>;
+  state: S;
+  onReseed?: (seed: number) => void;
+}) {
+  const [status, setStatus] = useState("");
+  const copy = async () => {
+    const href = props.demo.link(location.href, props.state);
+    try {
+      await navigator.clipboard.writeText(href);
+      setStatus("Link copied.");
+    } catch {
+      setStatus(`Copy this link: ${href}`);
+    }
+  };
+  return (
+    <>
+      {props.onReseed && props.state.seed !== undefined && (
+        <SeedControl seed={props.state.seed} onReseed={props.onReseed} />
+      )}
+      <div class="control control--link">
+        <button type="button" class="button" onClick={copy}>
+          Copy link to this demo
+        </button>
+        <span class="control__status" role="status">
+          {status}
+        </span>
+      </div>
+    </>
   );
 }
