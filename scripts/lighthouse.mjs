@@ -5,20 +5,11 @@
 // JSON reports go to reports/lighthouse/.
 // A report, not a test: targets are performance ≥ 95, accessibility / best practices / SEO = 100, CLS = 0.
 import { spawn } from "node:child_process";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
 
-const ALL_ROUTES = [
-  "/",
-  "/symmetric/",
-  "/random/",
-  "/xavier/",
-  "/he/",
-  "/reference/",
-  "/interview/",
-  "/playground/",
-];
+const ALL_ROUTES = JSON.parse(readFileSync(new URL("../src/routes.json", import.meta.url), "utf8"));
 /** `npm run lighthouse -- /reference/ /he/` audits only those routes; `--runs N` sets the runs per route. */
 const args = process.argv.slice(2);
 const runsAt = args.indexOf("--runs");

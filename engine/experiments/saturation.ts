@@ -23,7 +23,9 @@ import {
 } from "../optimizer";
 import { createRng } from "../rng";
 import { histogram } from "../histogram";
-import { derivativeValues, layerStatistics, type Bin } from "../stats";
+import { derivativeValues, isDiverged, layerStatistics, moments, type Bin } from "../stats";
+import type { Stepper } from "../stepping";
+import { verdictOf, type Verdict } from "../verdict";
 
 /** Options of the saturation experiment (defaults in `saturationDefaults`). */
 export interface SaturationOptions {
@@ -99,7 +101,9 @@ export function saturationSnapshot(net: Network, data: TrainingData, bins: numbe
   const trace = forward(net, data.X, data.n);
   const grads = backward(net, trace, lossInto("half-mse", trace.a[trace.a.length - 1], data.Y, data.n).grad);
   const stats = layerStatistics(net, trace, grads, { bins }).slice(0, -1);
-  const m = Math.max(1e-12, ...stats.map((st) => Math.max(-st.z.min, st.z.max)));
+  const widest = Math.max(1e-12, ...stats.map((st) => Math.max(-st.z.min, st.z.max)));
+  // an overflowing net (z = ±∞) still gets a finite window; its infinite values land in the end bins
+  const m = Number.isFinite(widest) ? widest : Number.MAX_VALUE;
   const fMax = net.hidden === "sigmoid" ? 0.25 : 1;
   return stats.map((st) => ({
     layer: st.layer,
@@ -188,4 +192,177 @@ export function runSaturation(options: Partial<SaturationOptions> = {}): Saturat
   stepSaturationInPlace(scaled, o.steps);
   stepSaturationInPlace(baseline, o.steps);
   return { options: o, scaled: finish(scaled), baseline: finish(baseline) };
+}
+
+/**
+ * Where a unit counts as saturated, as |z| (stats.fractionSaturated's thresholds solved for z: tanh |a| > 0.99
+ * ⇔ |z| > atanh(0.99) ≈ 2.65; sigmoid σ′ < 0.01 ⇔ |z| > ln((1 + √0.96) / (1 − √0.96)) ≈ 4.60), the window the
+ * z histograms cover (a little more than that) and the largest slope f′ (1 for tanh, ¼ for sigmoid).
+ */
+export const SATURATION_WINDOWS = {
+  tanh: { liveEdge: 2.647, zLimit: 6, derivativeMax: 1 },
+  sigmoid: { liveEdge: 4.595, zLimit: 10, derivativeMax: 0.25 },
+} as const;
+
+/** Bins of the z and f′ histograms in a snapshot. */
+export const Z_BINS = 25;
+export const DERIVATIVE_BINS = 20;
+/** Steps before which a run's loss is too early to judge (engine/verdict.ts). */
+export const SATURATION_WARMUP = 100;
+
+/** One hidden layer of one run, over the whole training set. Histogram bins are shares of all values. */
+export interface SaturationLayerSnapshot {
+  /** 1-based hidden layer number. */
+  layer: number;
+  /** Shares of z in Z_BINS equal bins over [−zLimit, zLimit]; `below`/`above` are the shares outside. */
+  z: number[];
+  below: number;
+  above: number;
+  zStd: number;
+  /** Shares of f′(z) in DERIVATIVE_BINS equal bins over [0, derivativeMax]. */
+  derivative: number[];
+  /** Fraction of saturated units (tanh |a| > 0.99, sigmoid σ′ < 0.01). */
+  saturated: number;
+  meanDerivative: number;
+  /** ‖∂L/∂W‖₂ of the weights INTO this layer. */
+  gradNorm: number;
+}
+
+export interface SaturationRunSnapshot {
+  key: "scaled" | "baseline";
+  /** Full-data loss every `every` steps from step 0, finite values only. */
+  loss: { step: number; loss: number }[];
+  /** Per-layer statistics, taken at `layersStep` (they refresh less often than the loss). */
+  layers: SaturationLayerSnapshot[];
+  layersStep: number;
+  /** The step at which a weight or the loss first became non-finite (null while finite). */
+  divergedAt: number | null;
+  verdict: Verdict;
+}
+
+export interface SaturationSnapshot {
+  options: SaturationOptions;
+  step: number;
+  horizon: number;
+  /** ½·Var(y): the loss of the best constant output, the same data for both runs. */
+  constantLoss: number;
+  window: (typeof SATURATION_WINDOWS)[SaturationOptions["activation"]];
+  scaled: SaturationRunSnapshot;
+  baseline: SaturationRunSnapshot;
+}
+
+function layerSnapshots(run: SaturationStepper): SaturationLayerSnapshot[] {
+  const { net } = run.trainer;
+  const window = SATURATION_WINDOWS[run.options.activation];
+  const trace = forward(net, run.data.X, run.data.n);
+  const grads = backward(
+    net,
+    trace,
+    lossInto("half-mse", trace.a[trace.a.length - 1]!, run.data.Y, run.data.n).grad,
+  );
+  const stats = layerStatistics(net, trace, grads, { bins: 1 }).slice(0, -1);
+  return stats.map((st) => {
+    const z = trace.z[st.layer]!;
+    const n = z.length;
+    let below = 0;
+    let above = 0;
+    for (let i = 0; i < n; i++) {
+      if (z[i]! < -window.zLimit) below++;
+      else if (z[i]! > window.zLimit) above++;
+    }
+    const shares = (bins: Bin[]) => bins.map((b) => (n > 0 ? b.count / n : 0));
+    const derivative = derivativeValues(st.activation, z, trace.a[st.layer + 1]!, net.leakySlope);
+    return {
+      layer: st.layer + 1,
+      z: shares(histogram(z, { bins: Z_BINS, domain: [-window.zLimit, window.zLimit] })),
+      below: below / n,
+      above: above / n,
+      zStd: moments(z).std,
+      derivative: shares(histogram(derivative, { bins: DERIVATIVE_BINS, domain: [0, window.derivativeMax] })),
+      saturated: st.saturated ?? 0,
+      meanDerivative: st.derivative.mean,
+      gradNorm: st.gradNorm ?? 0,
+    };
+  });
+}
+
+/**
+ * The N(0, s²) run and its Xavier baseline, advancing together one SGD step per unit (a run that diverges
+ * stops there; the other goes on), as a {@link Stepper}. Per-layer statistics are retaken every
+ * `layersEvery` steps and at the end (they are what the histograms draw; the loss is recorded every `every`).
+ */
+export function createSaturationStepper(
+  options: Partial<SaturationOptions> = {},
+  layersEvery = Math.max(1, Math.round((options.steps ?? saturationDefaults.steps) / 10)),
+): Stepper<SaturationSnapshot> {
+  const o = { ...saturationDefaults, ...options };
+  const runs = { scaled: createSaturationRun("scaled", o), baseline: createSaturationRun("baseline", o) };
+  const constantLoss = moments(runs.scaled.data.Y).variance / 2;
+  const divergedAt: Record<"scaled" | "baseline", number | null> = { scaled: null, baseline: null };
+  const layers = {
+    scaled: { step: 0, layers: layerSnapshots(runs.scaled) },
+    baseline: { step: 0, layers: layerSnapshots(runs.baseline) },
+  };
+  let step = 0;
+  const keys = ["scaled", "baseline"] as const;
+  const done = () => step >= o.steps || keys.every((k) => divergedAt[k] !== null);
+
+  const refreshLayers = (force: boolean) => {
+    for (const k of keys) {
+      if (divergedAt[k] !== null) continue; // keeps its last finite statistics
+      if (force || step - layers[k].step >= layersEvery)
+        layers[k] = { step, layers: layerSnapshots(runs[k]) };
+    }
+  };
+
+  const runSnapshot = (k: "scaled" | "baseline"): SaturationRunSnapshot => {
+    const loss = runs[k].loss.filter((p) => Number.isFinite(p.loss)).map((p) => ({ ...p }));
+    return {
+      key: k,
+      loss,
+      layers: layers[k].layers,
+      layersStep: layers[k].step,
+      divergedAt: divergedAt[k],
+      verdict: verdictOf({
+        losses: loss.map((p) => p.loss),
+        constantLoss,
+        step,
+        warmup: SATURATION_WARMUP,
+        diverged: divergedAt[k] !== null,
+      }),
+    };
+  };
+
+  return {
+    step(n) {
+      const k = Math.min(n, o.steps - step);
+      if (k <= 0 || done()) return 0;
+      step += k;
+      for (const key of keys) {
+        if (divergedAt[key] !== null) continue;
+        const run = runs[key];
+        stepSaturationInPlace(run, k);
+        if (isDiverged(run.trainer.net, undefined, run.loss[run.loss.length - 1]!.loss))
+          divergedAt[key] = run.trainer.step;
+      }
+      refreshLayers(done());
+      return k;
+    },
+    get progress() {
+      return step;
+    },
+    horizon: o.steps,
+    get done() {
+      return done();
+    },
+    snapshot: () => ({
+      options: o,
+      step,
+      horizon: o.steps,
+      constantLoss,
+      window: SATURATION_WINDOWS[o.activation],
+      scaled: runSnapshot("scaled"),
+      baseline: runSnapshot("baseline"),
+    }),
+  };
 }

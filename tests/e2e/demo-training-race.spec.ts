@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { expect, expectNoProblems, test } from "./fixtures";
+import { expect, expectNoProblems, test, watchLongTasks } from "./fixtures";
 
 /** The He page, section on the Xavier-vs-He training race, where the demo replaces its placeholder. */
 const ROUTE = "/he/";
@@ -12,18 +12,6 @@ async function hydrated(page: Page) {
   await island.scrollIntoViewIfNeeded();
   await expect(island).not.toHaveAttribute("ssr", /.*/);
   return demo(page);
-}
-
-/** Records main-thread long tasks from the first script on. */
-async function watchLongTasks(page: Page) {
-  await page.addInitScript(() => {
-    const w = window as unknown as { longTasks: number[] };
-    w.longTasks = [];
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) w.longTasks.push(entry.duration);
-    }).observe({ type: "longtask", buffered: true });
-  });
-  return () => page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
 }
 
 test("with JavaScript off, the race shows its build-time loss chart and both boundaries", async ({
@@ -48,7 +36,7 @@ test("the race labels He “learning” and Xavier “stalled”, with no long t
   await page.goto(ROUTE);
   const d = await hydrated(page);
   await expect(lane(page, "He normal").locator(".race__badge")).toHaveText("not judged yet");
-  await page.evaluate(() => ((window as unknown as { longTasks: number[] }).longTasks = []));
+  await longTasks.reset();
 
   await d.getByRole("button", { name: "Play" }).click();
   await expect(d.getByRole("button", { name: "Pause" })).toBeVisible();
@@ -59,7 +47,7 @@ test("the race labels He “learning” and Xavier “stalled”, with no long t
   await expect(d.locator(".widget__summary")).toContainText("He normal: learning");
   await expect(d.locator(".widget__summary")).toContainText("Glorot normal: stalled");
   await expect(d.getByRole("button", { name: "Play" })).toBeDisabled();
-  expect(await longTasks(), "main-thread tasks over 50 ms while training").toEqual([]);
+  expect(await longTasks.over(), "main-thread tasks over the guard while training").toEqual([]);
   expectNoProblems(problems);
 });
 

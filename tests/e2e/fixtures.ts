@@ -1,15 +1,14 @@
 import { test as base, expect, type Page } from "@playwright/test";
+import routeList from "../../src/routes.json" with { type: "json" };
 
-export const ROUTES = [
-  "/",
-  "/symmetric/",
-  "/random/",
-  "/xavier/",
-  "/he/",
-  "/reference/",
-  "/interview/",
-  "/playground/",
-];
+/** Every page, in reading order (the one list: src/routes.json). */
+export const ROUTES: readonly string[] = routeList;
+
+/**
+ * The coarse long-task guard of the browser tests: a task this long is a real defect (a whole run built in
+ * one frame), not a busy machine. The 50 ms frame target is measured by `npm run bench:browser`, not here.
+ */
+export const LONG_TASK_GUARD_MS = 250;
 
 export interface PageProblems {
   consoleErrors: string[];
@@ -84,3 +83,27 @@ export async function scrollThrough(page: Page): Promise<void> {
 }
 
 export { expect };
+
+/**
+ * Records the page's main-thread long tasks from its first script on. `reset()` forgets those so far (call it
+ * just before the action under test); `over()` returns the durations above LONG_TASK_GUARD_MS since then.
+ */
+export async function watchLongTasks(
+  page: Page,
+): Promise<{ reset(): Promise<void>; over(): Promise<number[]> }> {
+  await page.addInitScript(() => {
+    const w = window as unknown as { longTasks: number[] };
+    w.longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) w.longTasks.push(e.duration);
+    }).observe({ type: "longtask", buffered: true });
+  });
+  return {
+    reset: () => page.evaluate(() => void ((window as unknown as { longTasks: number[] }).longTasks = [])),
+    over: () =>
+      page.evaluate(
+        (limit) => (window as unknown as { longTasks: number[] }).longTasks.filter((d) => d > limit),
+        LONG_TASK_GUARD_MS,
+      ),
+  };
+}

@@ -1,5 +1,6 @@
 import * as Plot from "@observablehq/plot";
 import type { FigureSize } from "../../widgets/ui/figure-size";
+import type { LiveMarks } from "../../widgets/ui/live-marks";
 import { renderStaticSvg } from "../../widgets/ui/static-svg";
 
 /**
@@ -9,8 +10,9 @@ import { renderStaticSvg } from "../../widgets/ui/static-svg";
 export function normalizedSvg(
   spec: (size: FigureSize) => Plot.PlotOptions,
   aspect: { wide: number },
+  live: LiveMarks | null = null,
 ): string {
-  return renderStaticSvg(spec, aspect)
+  return renderStaticSvg(spec, aspect, live)
     .replace(/-?\d+\.\d+(e[-+]?\d+)?/g, (n) => String(Number(Number(n).toPrecision(3))))
     .replace(/></g, ">\n<");
 }

@@ -1,32 +1,30 @@
 import { describe, expect, it } from "vitest";
-import {
-  advanceInPlace,
-  createRuns,
-  summarize,
-  viewOf,
-  type SaturationState,
-} from "../../widgets/saturation/model";
+import { createStepper } from "../../widgets/saturation/run";
 import {
   ASPECT,
-  derivativeSpec,
-  gradientSpec,
-  lossSpec,
-  saturatedSpec,
-  zSpec,
+  derivativeFigure,
+  gradientFigure,
+  lossFigure,
+  saturatedFigure,
+  zFigure,
 } from "../../widgets/saturation/spec";
+import type { SaturationState } from "../../widgets/saturation/state";
+import { summarize } from "../../widgets/saturation/summary";
+import type { FigureSpec } from "../../widgets/ui/PlotFigure";
 import { normalizedSvg } from "./normalize";
 
 function figures(state: SaturationState, steps: number) {
-  const runs = createRuns(state);
-  advanceInPlace(runs, steps);
-  const view = viewOf(runs);
-  const summary = summarize(view);
+  const stepper = createStepper(state);
+  stepper.step(steps);
+  const snap = stepper.snapshot();
+  const summary = summarize(snap);
+  const svg = (f: FigureSpec, aspect: { wide: number }) => normalizedSvg(f.plot, aspect, f.live);
   return {
-    z: normalizedSvg(zSpec(view, summary), ASPECT.histogram),
-    derivative: normalizedSvg(derivativeSpec(view, summary), ASPECT.histogram),
-    saturated: normalizedSvg(saturatedSpec(view, summary), ASPECT.perLayer),
-    gradient: normalizedSvg(gradientSpec(view, summary), ASPECT.perLayer),
-    loss: normalizedSvg(lossSpec(view, summary), ASPECT.loss),
+    z: svg(zFigure(snap, summary), ASPECT.histogram),
+    derivative: svg(derivativeFigure(snap, summary), ASPECT.histogram),
+    saturated: svg(saturatedFigure(snap, summary), ASPECT.perLayer),
+    gradient: svg(gradientFigure(snap, summary), ASPECT.perLayer),
+    loss: svg(lossFigure(snap, summary), ASPECT.loss),
   };
 }
 
@@ -54,5 +52,13 @@ describe("saturation figures", () => {
     const svg = figures({ scale: 10, activation: "tanh", seed: 1 }, 0).z;
     expect(svg).toContain("&lt; −6");
     expect(svg).toContain("&gt; 6");
+  });
+
+  it("draws the moving marks (histogram areas, loss curves) into the static figure too", () => {
+    const svgs = figures({ scale: 10, activation: "tanh", seed: 1 }, 300);
+    // two runs × three layers × (area + two tails)
+    expect(svgs.z.match(/<path [^>]*d="M/g)?.length).toBeGreaterThanOrEqual(18);
+    expect(svgs.loss).toContain('class="live-marks"');
+    expect(svgs.loss.match(/<circle/g)).toHaveLength(2);
   });
 });

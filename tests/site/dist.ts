@@ -1,21 +1,16 @@
 import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { parseHTML } from "linkedom";
+import routeList from "../../src/routes.json" with { type: "json" };
+
+type Route =
+  "/" | "/symmetric/" | "/random/" | "/xavier/" | "/he/" | "/reference/" | "/interview/" | "/playground/";
 
 /** The built site. Site tests run after `astro build`; without dist/ they fail with that instruction. */
 export const DIST = join(process.cwd(), "dist");
 
-/** Every route the site must have, in reading order. */
-export const ROUTES = [
-  "/",
-  "/symmetric/",
-  "/random/",
-  "/xavier/",
-  "/he/",
-  "/reference/",
-  "/interview/",
-  "/playground/",
-] as const;
+/** Every route the site must have, in reading order (the one list: src/routes.json; the build checks it). */
+export const ROUTES = routeList as readonly Route[];
 
 export function requireDist(): void {
   if (!existsSync(join(DIST, "index.html"))) {

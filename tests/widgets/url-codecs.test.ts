@@ -1,7 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { decodeState, encodeState, type Schema } from "../../widgets/ui/url-state";
-import * as saturation from "../../widgets/saturation/model";
 import * as symmetry from "../../widgets/symmetry/model";
 import * as race from "../../widgets/training-race/model";
 
@@ -15,7 +14,6 @@ interface Demo<S extends object> {
 
 const demos = [
   { name: "symmetry", ...symmetry },
-  { name: "saturation", ...saturation },
   { name: "training race", ...race },
 ] as Demo<object>[];
 

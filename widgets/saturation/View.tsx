@@ -1,32 +1,14 @@
 import type { ComponentChildren } from "preact";
-import { useMemo, useRef, useState } from "preact/hooks";
-import { PlotFigure } from "../ui/PlotFigure";
-import { CopyLinkButton, DemoFrame, PlayControls, SeedControl, Select, Slider } from "../ui/controls";
-import { useFrameLoop, useInView, useUrlState } from "../ui/hooks";
-import {
-  ANCHOR,
-  NAMESPACE,
-  SCALE_RANGE,
-  TITLE,
-  advanceInPlace,
-  createRuns,
-  finished,
-  horizon,
-  formatNumber,
-  formatScale,
-  layerSnapshot,
-  schema,
-  stateFromProps,
-  stepsPerFrame,
-  summarize,
-  viewOf,
-  withLayers,
-  type RunView,
-  type SaturationState,
-  type LayerSnapshot,
-} from "./model";
-import { ASPECT, derivativeSpec, gradientSpec, lossSpec, saturatedSpec, zSpec } from "./spec";
-import { groupDigits } from "../ui/format";
+import type { SaturationRunSnapshot } from "../../engine/experiments/saturation";
+import { PlotFigure, type FigureSpec } from "../ui/PlotFigure";
+import { DemoFrame, FieldControl, LinkControls, PlayControls } from "../ui/controls";
+import { count, sig } from "../ui/format";
+import { useAnnounced, useDemoState } from "../ui/hooks";
+import { useTraining } from "../ui/useTraining";
+import { createStepper, perFrame } from "./run";
+import { ASPECT, derivativeFigure, gradientFigure, lossFigure, saturatedFigure, zFigure } from "./spec";
+import { saturationDemo, type SaturationState } from "./state";
+import { lossNow, runLabel, summarize } from "./summary";
 
 /** The build-time figures, one named slot each (passed by the Astro wrapper). */
 interface StaticFigures {
@@ -39,34 +21,24 @@ interface StaticFigures {
 
 export type SaturationProps = Partial<SaturationState> & StaticFigures;
 
-const activationOptions = [
-  { value: "tanh", label: "tanh" },
-  { value: "sigmoid", label: "sigmoid" },
-] as const;
-
 /** While training, the spoken summary changes at most every this many steps. */
 const ANNOUNCE_EVERY = 250;
 
-/** What the drawing frames redraw, in turn, while training. */
-const DRAW_CYCLE = ["loss", "z", "loss", "d", "loss", "bars"] as const;
-
-function RunKey({ run }: { run: RunView }) {
+function RunKey({ run, label }: { run: SaturationRunSnapshot; label: string }) {
   return (
     <li class={`sat-key sat-key--${run.key}`}>
       <span class="sat-key__swatch" aria-hidden="true" />
       <span class="sat-key__label">
-        {run.key === "scaled" ? `${run.label} weights` : "Xavier (Glorot) normal"}
+        {run.key === "scaled" ? `${label} weights` : "Xavier (Glorot) normal"}
       </span>
-      <span class="sat-key__loss">loss {formatNumber(run.lossNow)}</span>
-      {run.status === "diverged" ? (
-        <span class="widget__badge widget__badge--diverged">diverged</span>
-      ) : run.status === "untrained" ? (
+      <span class="sat-key__loss">loss {sig(lossNow(run), 2, { pad: true })}</span>
+      {run.verdict === "untrained" ? (
         // Holds the badge's place, so the row does not reflow when training starts.
         <span class="widget__badge sat-key__status--hidden" aria-hidden="true">
           learning
         </span>
       ) : (
-        <span class={`widget__badge sat-status--${run.status}`}>{run.status}</span>
+        <span class={`widget__badge widget__badge--${run.verdict}`}>{run.verdict}</span>
       )}
     </li>
   );
@@ -75,7 +47,7 @@ function RunKey({ run }: { run: RunView }) {
 function Figure(props: {
   title: string;
   note?: string;
-  options: Parameters<typeof PlotFigure>[0]["options"];
+  figure: FigureSpec;
   aspect: { wide: number; narrow: number };
   staticSvg: ComponentChildren;
 }) {
@@ -85,7 +57,7 @@ function Figure(props: {
         {props.title}
         {props.note && <span class="sat-figure__note"> {props.note}</span>}
       </p>
-      <PlotFigure options={props.options} aspect={props.aspect}>
+      <PlotFigure figure={props.figure} aspect={props.aspect}>
         {props.staticSvg}
       </PlotFigure>
     </div>
@@ -94,172 +66,98 @@ function Figure(props: {
 
 /**
  * N(0, s²) weights against Xavier in a small sigmoid/tanh net: per-layer histograms of z and f′(z), fraction
- * saturated, gradient norms, and both loss curves, trained side by side in animation-frame slices.
+ * saturated, gradient norms, and both loss curves, trained side by side on the kit's frame loop.
  */
-export function SaturationView({ zhist, dhist, saturated, gradient, loss, ...props }: SaturationProps) {
-  const initial = useMemo(() => stateFromProps(props), []);
-  const [state, update, notes] = useUrlState(NAMESPACE, schema, initial);
-  const runs = useMemo(() => createRuns(state), [state]);
-  const [playing, setPlaying] = useState(false);
-  // What to redraw: the loss curve, the z histograms (with a fresh per-layer snapshot), the f′ histograms and
-  // the per-layer dumbbells (both from the latest snapshot).
-  const [tick, setTick] = useState({ loss: 0, z: 0, d: 0, bars: 0 });
-  const bumpAll = () => setTick((t) => ({ loss: t.loss + 1, z: t.z + 1, d: t.d + 1, bars: t.bars + 1 }));
-
-  const histRef = useRef<LayerSnapshot | undefined>(undefined);
-  const layers = useMemo(() => layerSnapshot(runs, histRef.current), [runs, tick.z]);
-  histRef.current = layers;
-  const derivativeLayers = useMemo(() => layers, [runs, tick.d]);
-  const barLayers = useMemo(() => layers, [runs, tick.bars]);
-  const view = useMemo(() => viewOf(runs, layers), [runs, layers, tick.loss]);
-
-  const frame = useRef<HTMLDivElement>(null);
-  const inView = useInView(frame);
-  const done = finished(runs);
-
-  // A frame either trains (up to its budget) or redraws one group of figures, never more, so no task grows
-  // long: even frames train, odd frames redraw in turn the loss, the z histograms, the loss, the f′ histograms,
-  // the loss, the dumbbells. After the last step the drawing frames go on until every group shows it.
-  const frameCount = useRef(0);
-  const drawCount = useRef(0);
-  const drawnSinceFinish = useMemo(() => new Set<string>(), [runs]);
-  useFrameLoop(
-    playing && inView,
-    (deadline) => {
-      const frameNo = frameCount.current++;
-      if (!finished(runs) && frameNo % 2 === 0) {
-        const target = Math.min(runs.step + 2 * stepsPerFrame(runs.state), horizon(runs));
-        while (runs.step < target && performance.now() < deadline) advanceInPlace(runs, 1);
-        return true;
-      }
-      const kind = DRAW_CYCLE[drawCount.current++ % DRAW_CYCLE.length];
-      setTick((t) => ({ ...t, [kind]: t[kind] + 1 }));
-      if (!finished(runs)) return true;
-      drawnSinceFinish.add(kind);
-      if (drawnSinceFinish.size < new Set(DRAW_CYCLE).size) return true;
-      setPlaying(false);
-      return false;
-    },
-    10,
-  );
-
-  const restart = (change: Partial<SaturationState>) => {
-    setPlaying(false);
-    update(change);
-  };
-  const reset = () => {
-    setPlaying(false);
-    update((s) => ({ ...s }));
-  };
-  const pause = () => {
-    setPlaying(false);
-    bumpAll();
-  };
-  const stepOnce = () => {
-    advanceInPlace(runs, stepsPerFrame(runs.state));
-    bumpAll();
-  };
-
-  // Spoken and shown: refreshed on every change while paused, every ANNOUNCE_EVERY steps while training.
-  const announceKey = playing ? Math.floor(view.step / ANNOUNCE_EVERY) : view.step;
-  const summary = useMemo(() => summarize(view), [runs, announceKey, playing]);
-  const zOptions = useMemo(() => zSpec(view), [layers]);
-  const derivativeOptions = useMemo(
-    () => derivativeSpec(withLayers(view, derivativeLayers)),
-    [derivativeLayers],
-  );
-  const barSpecs = useMemo(() => {
-    const v = withLayers(view, barLayers);
-    return { saturated: saturatedSpec(v), gradient: gradientSpec(v) };
-  }, [barLayers]);
-  const lossOptions = useMemo(() => lossSpec(view, undefined, true), [runs, tick.loss]);
-  const specs = { z: zOptions, d: derivativeOptions, ...barSpecs, loss: lossOptions };
+export function SaturationIsland({ zhist, dhist, saturated, gradient, loss, ...props }: SaturationProps) {
+  const [state, update, notes] = useDemoState(saturationDemo, props);
+  const training = useTraining(() => createStepper(state), saturationDemo.key(state), {
+    stepSize: perFrame(state),
+    perFrame: perFrame(state),
+  });
+  const snap = training.snapshot;
+  const initial = saturationDemo.same(state, saturationDemo.fromProps(props)) && snap.step === 0;
   // The build-time figures show the initial state only; after a restored link they would be the wrong ones.
-  const isInitial = JSON.stringify(state) === JSON.stringify(initial) && view.step === 0;
-  const shown = (svg: ComponentChildren) => (isInitial ? svg : null);
-
-  const diverged = [view.scaled, view.baseline].filter((r) => r.status === "diverged");
+  const shown = (svg: ComponentChildren) => (initial ? svg : null);
+  const announced = training.playing ? Math.floor(snap.step / ANNOUNCE_EVERY) : snap.step;
+  const summary = useAnnounced(
+    () => summarize(snap),
+    `${saturationDemo.key(state)}|${training.playing}|${announced}`,
+  );
+  const diverged = [snap.scaled, snap.baseline].filter((r) => r.verdict === "diverged");
   const fn = state.activation === "tanh" ? "tanh" : "σ";
+  // per-layer statistics refresh every tenth of the run while training: say which step they show
+  const at = snap.scaled.layersStep === snap.step ? "" : `, at step ${count(snap.scaled.layersStep)}`;
+  const f = saturationDemo.fields;
 
   return (
-    <div ref={frame} class="sat">
+    <div class="sat">
       <DemoFrame
-        id={ANCHOR}
-        title={TITLE}
+        demo={saturationDemo}
+        loop={training.loop}
         notes={notes}
         summary={summary}
         controls={
           <>
-            <Slider
-              label="Weight scale s"
-              value={state.scale}
-              min={SCALE_RANGE.min}
-              max={SCALE_RANGE.max}
-              log
-              format={(s) => `${formatScale(s)} (weights ~ N(0, s²))`}
-              onChange={(scale) => restart({ scale })}
-            />
-            <Select
-              label="Activation"
+            <FieldControl field={f.scale} value={state.scale} onChange={(scale) => update({ scale })} />
+            <FieldControl
+              field={f.activation}
               value={state.activation}
-              options={activationOptions}
-              onChange={(activation) => restart({ activation })}
+              onChange={(activation) => update({ activation })}
             />
             <PlayControls
-              playing={playing}
-              step={view.step}
-              onPlay={() => setPlaying(true)}
-              onPause={pause}
-              onStep={stepOnce}
-              onReset={reset}
-              disabled={done}
+              playing={training.playing}
+              step={snap.step}
+              onPlay={training.play}
+              onPause={training.pause}
+              onStep={training.step}
+              onReset={training.reset}
+              disabled={training.done}
             />
-            <SeedControl seed={state.seed} onReseed={(seed) => restart({ seed })} />
-            <CopyLinkButton namespace={NAMESPACE} schema={schema} state={state} anchor={ANCHOR} />
+            <LinkControls demo={saturationDemo} state={state} onReseed={(seed) => update({ seed })} />
           </>
         }
       >
         <ul class="sat-keys" aria-label="Runs">
-          <RunKey run={view.scaled} />
-          <RunKey run={view.baseline} />
+          <RunKey run={snap.scaled} label={runLabel(snap, snap.scaled)} />
+          <RunKey run={snap.baseline} label={runLabel(snap, snap.baseline)} />
         </ul>
         {diverged.length > 0 && (
           <p class="sat-diverged" role="alert">
-            {diverged.map((r) => r.label).join(" and ")} diverged: a weight or the loss became infinite or
-            NaN, so training stopped there. The histograms show the last finite state.
+            {diverged.map((r) => runLabel(snap, r)).join(" and ")} diverged: a weight or the loss became
+            infinite or NaN, so training stopped there. The histograms show the last finite state.
           </p>
         )}
         <div class="widget__figures widget__figures--2">
           <Figure
-            title="Pre-activations z, per hidden layer"
+            title={`Pre-activations z, per hidden layer${at}`}
             note={`(shaded: ${fn}′(z) not ≈ 0)`}
-            options={specs.z}
+            figure={zFigure(snap)}
             aspect={ASPECT.histogram}
             staticSvg={shown(zhist)}
           />
           <Figure
-            title={`Slope ${fn}′(z), per hidden layer`}
-            options={specs.d}
+            title={`Slope ${fn}′(z), per hidden layer${at}`}
+            figure={derivativeFigure(snap)}
             aspect={ASPECT.histogram}
             staticSvg={shown(dhist)}
           />
           <Figure
-            title="Fraction of units saturated"
-            options={specs.saturated}
+            title={`Fraction of units saturated${at}`}
+            figure={saturatedFigure(snap)}
             aspect={ASPECT.perLayer}
             staticSvg={shown(saturated)}
           />
           <Figure
-            title="Gradient norm of each layer's weights"
-            options={specs.gradient}
+            title={`Gradient norm of each layer's weights${at}`}
+            figure={gradientFigure(snap)}
             aspect={ASPECT.perLayer}
             staticSvg={shown(gradient)}
           />
         </div>
         <Figure
-          title={`Training loss over ${groupDigits(view.horizon)} steps`}
-          note={`(same data, seed and batches; lr ${runs.scaled.options.lr})`}
-          options={specs.loss}
+          title={`Training loss over ${count(snap.horizon)} steps`}
+          note={`(same data, seed and batches; lr ${snap.options.lr})`}
+          figure={lossFigure(snap, undefined, true)}
           aspect={ASPECT.loss}
           staticSvg={shown(loss)}
         />

@@ -6,13 +6,26 @@ import type { FigureSize } from "./figure-size";
 import { liveLayer, type LiveMarks } from "./live-marks";
 import { FrameLoopContext } from "./useTraining";
 
+/**
+ * A figure as a spec function returns it: the Plot part (axes and slow marks) named by `key` — a string of
+ * everything it depends on, so the figure redraws exactly when that changes — and the live marks, which
+ * update on every snapshot without Plot.
+ */
+export interface FigureSpec {
+  key: string;
+  plot: (size: FigureSize) => Plot.PlotOptions;
+  live?: LiveMarks | null;
+}
+
 interface Props {
+  /** The figure (alternative to `options` + `live`): redrawn through Plot only when its key changes. */
+  figure?: FigureSpec | null;
   /**
    * Builds the Plot options for a drawing size: the axes and the marks that change rarely (a pure spec
    * function closed over its data). A new function redraws the whole figure, on the demo's next frame. Null
    * while there is no data yet: the children (the build-time figure) stay on screen.
    */
-  options: ((size: FigureSize) => Plot.PlotOptions) | null;
+  options?: ((size: FigureSize) => Plot.PlotOptions) | null;
   /**
    * The marks that move every snapshot (a loss curve while training), drawn in the figure's scales as plain
    * SVG paths: a new `live` updates only them, at once, without running Plot again.
@@ -34,7 +47,14 @@ let nextKey = 1;
  * the demo's frame loop when there is one, so a redraw shares the frame's budget with training. Until the
  * first live drawing it shows its children (the build-time SVG), so the page never shows an empty box.
  */
-export function PlotFigure({ options, live = null, aspect, children }: Props) {
+export function PlotFigure(props: Props) {
+  const { aspect, children } = props;
+  const spec = props.figure;
+  // the Plot part keeps its identity while the key is unchanged, so only the live marks move
+  const keyed = useRef<{ key: string; plot: FigureSpec["plot"] } | null>(null);
+  if (spec && keyed.current?.key !== spec.key) keyed.current = { key: spec.key, plot: spec.plot };
+  const options = spec === undefined ? (props.options ?? null) : spec === null ? null : keyed.current!.plot;
+  const live = spec ? (spec.live ?? null) : (props.live ?? null);
   const ref = useRef<HTMLDivElement>(null);
   const loop = useContext(FrameLoopContext);
   const [size, setSize] = useState<FigureSize | null>(null);

@@ -52,8 +52,8 @@ export function sig(x: number, digits = 3, { pad = false } = {}): string {
   if (x === 0) return "0";
   const a = Math.abs(x);
   if (a < SMALL) {
-    const [m, e] = x.toExponential(Math.max(0, digits - 2)).split("e");
-    return `${m} × ${powerOfTen(Number(e))}`;
+    const [m, e] = x.toExponential(Math.max(0, digits - 1)).split("e");
+    return `${pad ? m : String(Number(m))} × ${powerOfTen(Number(e))}`;
   }
   const rounded = Number(x.toPrecision(digits));
   if (Math.abs(rounded) >= LARGE || (Math.abs(rounded) >= 10 && Number.isInteger(rounded)))

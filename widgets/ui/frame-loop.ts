@@ -45,6 +45,11 @@ export interface FrameLoopOptions {
 /** The default frame budget: 10 ms of a 16.7 ms frame, leaving the rest to style, layout and paint. */
 export const FRAME_BUDGET_MS = 10;
 
+/** At most this share of a frame's budget is held back for the re-render a publish causes… */
+export const MAX_RENDER_SHARE = 0.6;
+/** …and the held-back time shrinks by this factor every frame. */
+const RENDER_COST_DECAY = 0.9;
+
 export function createFrameLoop({ budgetMs, clock = browserClock }: FrameLoopOptions): FrameLoop {
   const draws = new Map<string, () => void>();
   /** Recent cost of each draw key, to decide whether a second draw still fits in a frame. */
@@ -80,6 +85,8 @@ export function createFrameLoop({ budgetMs, clock = browserClock }: FrameLoopOpt
     }
     const deadline = end - renderCost;
     if (work !== null && more && clock.now() < deadline) more = work(deadline);
+    // the reservation fades frame by frame, so one slow render can never stall training for good
+    renderCost *= RENDER_COST_DECAY;
     schedule();
   }
 
@@ -103,8 +110,8 @@ export function createFrameLoop({ budgetMs, clock = browserClock }: FrameLoopOpt
       schedule();
     },
     noteRender(ms) {
-      // a slowly decaying maximum: one slow render reserves room for the next few frames
-      renderCost = Math.min(budgetMs, Math.max(ms, renderCost * 0.9));
+      // a decaying maximum: one slow render reserves room for the next few frames, never the whole budget
+      renderCost = Math.min(budgetMs * MAX_RENDER_SHARE, Math.max(ms, renderCost));
     },
     get frames() {
       return frames;

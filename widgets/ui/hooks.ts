@@ -136,3 +136,13 @@ export function useFrameLoop(running: boolean, work: (deadline: number) => boole
 function sameState<S extends object>(schema: Schema<S>, a: S, b: S): boolean {
   return (Object.keys(schema) as (keyof S)[]).every((k) => schema[k].format(a[k]) === schema[k].format(b[k]));
 }
+
+/**
+ * Text for a polite live region that changes at most once per `bucket` (e.g. every 250 steps while training),
+ * so a screen reader is not flooded: `compute` runs only when the bucket changes.
+ */
+export function useAnnounced(compute: () => string, bucket: string): string {
+  const last = useRef<{ bucket: string; text: string } | null>(null);
+  if (last.current?.bucket !== bucket) last.current = { bucket, text: compute() };
+  return last.current.text;
+}

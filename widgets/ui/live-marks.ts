@@ -12,6 +12,8 @@ interface ScaleLike {
 export interface LiveScales {
   x(value: number): number;
   y(value: number): number;
+  /** The vertical offset of a facet (Plot's fy), 0 without facets. */
+  fy(key: unknown): number;
 }
 
 /** One path in data coordinates: a polyline through `points`, with SVG presentation attributes. */
@@ -20,6 +22,11 @@ export interface LivePath {
   stroke?: string;
   strokeWidth?: number;
   fill?: string;
+  fillOpacity?: number;
+  /** Close the outline (an area or a bar). */
+  closed?: boolean;
+  /** The facet (Plot's fy value) the path is drawn in. */
+  fy?: unknown;
   /** A dot of this radius at the last point (the run's current value). */
   endDot?: number;
 }
@@ -31,12 +38,12 @@ const SVG = "http://www.w3.org/2000/svg";
 const CLASS = "live-marks";
 
 /** Path data through the points, skipping non-finite values (a gap, never NaN in the markup). */
-export function pathData(points: LivePath["points"], { x, y }: LiveScales): string {
+export function pathData(points: LivePath["points"], { x, y }: LiveScales, dy = 0, closed = false): string {
   let d = "";
   let pen = false;
   for (const [px, py] of points) {
     const sx = x(px);
-    const sy = y(py);
+    const sy = y(py) + dy;
     if (!Number.isFinite(sx) || !Number.isFinite(sy)) {
       pen = false;
       continue;
@@ -44,17 +51,26 @@ export function pathData(points: LivePath["points"], { x, y }: LiveScales): stri
     d += `${pen ? "L" : "M"}${Math.round(sx * 10) / 10},${Math.round(sy * 10) / 10}`;
     pen = true;
   }
-  return d;
+  return closed && d !== "" ? `${d}Z` : d;
 }
 
 /** The figure's x and y scales, or null if it has none (a figure without both axes cannot hold live marks). */
-function scalesOf(
-  figure: Element & { scale?: (name: "x" | "y") => ScaleLike | undefined },
-): LiveScales | null {
+type Scaled = Element & {
+  scale?: (name: "x" | "y" | "fy") => (ScaleLike & { range?: number[] }) | undefined;
+};
+
+function scalesOf(figure: Scaled): LiveScales | null {
   const x = figure.scale?.("x");
   const y = figure.scale?.("y");
   if (!x || !y) return null;
-  return { x: (v) => x.apply(v), y: (v) => y.apply(v) };
+  // Plot translates each facet by fy(key) less the top of fy's range
+  const fy = figure.scale?.("fy");
+  const top = fy?.range?.[0] ?? 0;
+  return {
+    x: (v) => x.apply(v),
+    y: (v) => y.apply(v),
+    fy: (k) => (fy ? fy.apply(k as number) - top : 0),
+  };
 }
 
 /** Replaces the figure's live layer with `marks` (null or empty removes it). */
@@ -67,7 +83,7 @@ export function liveLayer(figure: Element, marks: LiveMarks | null): void {
     layer?.remove();
     return;
   }
-  const scales = scalesOf(figure as Element & { scale?: (name: "x" | "y") => ScaleLike | undefined });
+  const scales = scalesOf(figure as Scaled);
   if (!scales) return;
   if (!layer) {
     layer = doc.createElementNS(SVG, "g");
@@ -78,8 +94,10 @@ export function liveLayer(figure: Element, marks: LiveMarks | null): void {
   const children: Element[] = [];
   for (const mark of marks) {
     const path = doc.createElementNS(SVG, "path");
-    path.setAttribute("d", pathData(mark.points, scales));
+    const dy = mark.fy === undefined ? 0 : scales.fy(mark.fy);
+    path.setAttribute("d", pathData(mark.points, scales, dy, mark.closed));
     path.setAttribute("fill", mark.fill ?? "none");
+    if (mark.fillOpacity !== undefined) path.setAttribute("fill-opacity", String(mark.fillOpacity));
     if (mark.stroke) path.setAttribute("stroke", mark.stroke);
     if (mark.strokeWidth) path.setAttribute("stroke-width", String(mark.strokeWidth));
     path.setAttribute("stroke-linejoin", "round");
@@ -91,7 +109,7 @@ export function liveLayer(figure: Element, marks: LiveMarks | null): void {
     if (mark.endDot && last) {
       const dot = doc.createElementNS(SVG, "circle");
       dot.setAttribute("cx", String(Math.round(scales.x(last[0]) * 10) / 10));
-      dot.setAttribute("cy", String(Math.round(scales.y(last[1]) * 10) / 10));
+      dot.setAttribute("cy", String(Math.round((scales.y(last[1]) + dy) * 10) / 10));
       dot.setAttribute("r", String(mark.endDot));
       dot.setAttribute("fill", mark.stroke ?? "currentColor");
       children.push(dot);
