@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import * as Plot from "@observablehq/plot";
 import type { FigureSize } from "../../widgets/ui/figure-size";
 import type { LiveMarks } from "../../widgets/ui/live-marks";
@@ -5,7 +6,8 @@ import { renderStaticSvg } from "../../widgets/ui/static-svg";
 
 /**
  * A figure spec rendered to SVG exactly as the build does, with every number rounded to 3 significant
- * digits, so a snapshot catches real changes of the figure and not floating-point noise.
+ * digits, so a snapshot catches real changes of the figure and not floating-point noise. It carries its
+ * namespace, so the .svg files kept beside the tests open in any browser or image viewer.
  */
 export function normalizedSvg(
   spec: (size: FigureSize) => Plot.PlotOptions,
@@ -13,6 +15,19 @@ export function normalizedSvg(
   live: LiveMarks | null = null,
 ): string {
   return renderStaticSvg(spec, aspect, live)
+    .replace(/^<svg (?![^>]*xmlns=)/, '<svg xmlns="http://www.w3.org/2000/svg" ')
+    .replace(/^(<svg [^>]*>)/, `$1<style>${THEME}</style>`)
     .replace(/-?\d+\.\d+(e[-+]?\d+)?/g, (n) => String(Number(Number(n).toPrecision(3))))
     .replace(/></g, ">\n<");
 }
+
+/**
+ * The site's colour variables (the first `:root` block of global.css, light and dark), written into each
+ * snapshot so its `var(--series-1)` strokes show when the file is opened on its own.
+ */
+const THEME = (() => {
+  const css = readFileSync(new URL("../../src/styles/global.css", import.meta.url), "utf8");
+  const root = /:root\s*\{([^}]*)\}/.exec(css)?.[1] ?? "";
+  const vars = root.match(/--[a-z0-9-]+:\s*light-dark\([^;]*\);/g) ?? [];
+  return `svg{color-scheme:light dark;color:var(--fg);${vars.join("")}}`;
+})();
