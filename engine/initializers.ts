@@ -10,27 +10,11 @@
 import { qr, transpose } from "./linalg";
 import { normalMass, normalPdf, truncatedNormalMoments, truncatedNormalSampler, type Rng } from "./rng";
 
-/** Registry keys. Where Keras and PyTorch differ, both exist: `-keras` normals are truncated, `-torch` are not. */
-export type InitializerId =
-  | "zeros"
-  | "constant"
-  | "random-uniform"
-  | "random-normal"
-  | "truncated-normal"
-  | "trunc-normal-torch"
-  | "glorot-uniform"
-  | "glorot-normal-keras"
-  | "glorot-normal-torch"
-  | "he-uniform"
-  | "he-normal-keras"
-  | "he-normal-torch"
-  | "lecun-uniform"
-  | "lecun-normal-keras"
-  | "lecun-normal-torch"
-  | "orthogonal"
-  | "torch-linear-default"
-  | "glorot-standard"
-  | "variance-scaling";
+/**
+ * Registry keys: the keys of the one table below, in display order. Where Keras and PyTorch differ, both
+ * exist: `-keras` normals are truncated, `-torch` are not. A new initializer is one entry in that table.
+ */
+export type InitializerId = keyof typeof schemes;
 
 /** Fan-in and fan-out of a weight tensor (see engine/fans.ts for kernel shapes). */
 export interface Fans {
@@ -308,7 +292,7 @@ function requireOrdered(lo: number, hi: number): void {
   if (!(lo < hi)) throw new RangeError(`bounds must satisfy a < b, got [${lo}, ${hi}]`);
 }
 
-interface Scheme extends Omit<Initializer, "distributionOf" | "mean" | "variance" | "std" | "bound"> {
+interface Scheme extends Omit<Initializer, "id" | "distributionOf" | "mean" | "variance" | "std" | "bound"> {
   /** The one definition of the scheme. */
   law(fans: Fans, p: InitParams): WeightDistribution;
 }
@@ -341,7 +325,7 @@ function checkFans(fans: Fans): Fans {
   return fans;
 }
 
-function define(s: Scheme): Initializer {
+function define(id: InitializerId, s: Scheme): Initializer {
   const { law, ...rest } = s;
   const distributionOf = (fans: Fans, params?: Partial<InitParams>): WeightDistribution =>
     law(checkFans(fans), withDefaults(s.params, params));
@@ -349,6 +333,7 @@ function define(s: Scheme): Initializer {
     distributionMoments(distributionOf(fans, params));
   return {
     ...rest,
+    id,
     distributionOf,
     mean: (fans, params) => moments(fans, params).mean,
     variance: (fans, params) => moments(fans, params).variance,
@@ -360,10 +345,9 @@ function define(s: Scheme): Initializer {
 const nIn = String.raw`n_\text{in}`;
 const nOut = String.raw`n_\text{out}`;
 
-/** Every initializer, by id. */
-export const initializers: Readonly<Record<InitializerId, Initializer>> = {
-  zeros: define({
-    id: "zeros",
+/** Every scheme, in display order: constants, fixed-scale, legacy defaults, then LeCun, Glorot, He, orthogonal, general. */
+const schemes = {
+  zeros: {
     label: "Zeros",
     family: "constant",
     distribution: "constant",
@@ -373,9 +357,8 @@ export const initializers: Readonly<Record<InitializerId, Initializer>> = {
     keras: "keras.initializers.Zeros()",
     pytorch: "torch.nn.init.zeros_(w)",
     note: "Every hidden unit computes the same output and gets the same gradient, so symmetry is never broken.",
-  }),
-  constant: define({
-    id: "constant",
+  },
+  constant: {
     label: "Constant c",
     family: "constant",
     distribution: "constant",
@@ -385,9 +368,8 @@ export const initializers: Readonly<Record<InitializerId, Initializer>> = {
     keras: "keras.initializers.Constant(value=c)",
     pytorch: "torch.nn.init.constant_(w, val=c)",
     note: "Any nonzero constant still makes every unit of a layer a duplicate of the others.",
-  }),
-  "random-uniform": define({
-    id: "random-uniform",
+  },
+  "random-uniform": {
     label: "Random uniform U(a, b)",
     family: "naive",
     distribution: "uniform",
@@ -403,9 +385,8 @@ export const initializers: Readonly<Record<InitializerId, Initializer>> = {
     keras: "keras.initializers.RandomUniform(minval=-0.05, maxval=0.05)",
     pytorch: "torch.nn.init.uniform_(w, a=0.0, b=1.0)",
     note: "A fixed range that ignores the layer's width (defaults here are Keras' ±0.05; PyTorch's are U(0, 1)).",
-  }),
-  "random-normal": define({
-    id: "random-normal",
+  },
+  "random-normal": {
     label: "Random normal N(μ, σ²)",
     family: "naive",
     distribution: "normal",
@@ -415,9 +396,8 @@ export const initializers: Readonly<Record<InitializerId, Initializer>> = {
     keras: "keras.initializers.RandomNormal(mean=0.0, stddev=0.05)",
     pytorch: "torch.nn.init.normal_(w, mean=0.0, std=1.0)",
     note: "A fixed std that ignores the layer's width (defaults here are Keras' σ = 0.05; PyTorch's σ = 1).",
-  }),
-  "truncated-normal": define({
-    id: "truncated-normal",
+  },
+  "truncated-normal": {
     label: "Truncated normal (Keras, ±2σ)",
     family: "naive",
     distribution: "truncated_normal",
@@ -430,9 +410,8 @@ export const initializers: Readonly<Record<InitializerId, Initializer>> = {
     keras: "keras.initializers.TruncatedNormal(mean=0.0, stddev=0.05)",
     pytorch: "torch.nn.init.trunc_normal_(w, mean=0.0, std=0.05, a=-0.1, b=0.1)",
     note: "stddev is set BEFORE truncation: the weights' actual std is 0.8796·stddev.",
-  }),
-  "trunc-normal-torch": define({
-    id: "trunc-normal-torch",
+  },
+  "trunc-normal-torch": {
     label: "Truncated normal (PyTorch, absolute bounds)",
     family: "naive",
     distribution: "truncated_normal",
@@ -466,9 +445,8 @@ export const initializers: Readonly<Record<InitializerId, Initializer>> = {
     keras: "— (Keras truncates only at mean ± 2·stddev, never at absolute bounds)",
     pytorch: "torch.nn.init.trunc_normal_(w, mean=0.0, std=1.0, a=-2.0, b=2.0)",
     note: "a and b are absolute weight values, not multiples of std: with std = 0.02 the default [−2, 2] cuts nothing.",
-  }),
-  "glorot-standard": define({
-    id: "glorot-standard",
+  },
+  "glorot-standard": {
     label: "Glorot 2010 “standard” U(±1/√n_in)",
     family: "default",
     distribution: "uniform",
@@ -478,9 +456,8 @@ export const initializers: Readonly<Record<InitializerId, Initializer>> = {
     keras: "keras.initializers.VarianceScaling(scale=1/3, mode='fan_in', distribution='uniform')",
     pytorch: "torch.nn.init.uniform_(w, -1/math.sqrt(fan_in), 1/math.sqrt(fan_in))",
     note: "The heuristic Glorot & Bengio (2010) start from: n·Var W = 1/3, so tanh activations shrink going up.",
-  }),
-  "torch-linear-default": define({
-    id: "torch-linear-default",
+  },
+  "torch-linear-default": {
     label: "PyTorch nn.Linear default",
     family: "default",
     distribution: "uniform",
@@ -491,9 +468,8 @@ export const initializers: Readonly<Record<InitializerId, Initializer>> = {
     keras: "— (Keras Dense defaults to glorot_uniform)",
     pytorch: "torch.nn.Linear(n_in, n_out)  # kaiming_uniform_(w, a=math.sqrt(5))",
     note: "Not He: Var W = 1/(3·n_in), so a deep ReLU stack of default layers loses about ⅚ of its variance per layer.",
-  }),
-  "lecun-uniform": define({
-    id: "lecun-uniform",
+  },
+  "lecun-uniform": {
     label: "LeCun uniform",
     family: "lecun",
     distribution: "uniform",
@@ -503,9 +479,8 @@ export const initializers: Readonly<Record<InitializerId, Initializer>> = {
     keras: "keras.initializers.LecunUniform()",
     pytorch: "torch.nn.init.kaiming_uniform_(w, nonlinearity='linear')",
     note: "Var W = 1/n_in keeps the forward variance of a linear (or SELU) layer.",
-  }),
-  "lecun-normal-keras": define({
-    id: "lecun-normal-keras",
+  },
+  "lecun-normal-keras": {
     label: "LeCun normal (Keras, truncated)",
     family: "lecun",
     distribution: "truncated_normal",
@@ -515,9 +490,8 @@ export const initializers: Readonly<Record<InitializerId, Initializer>> = {
     keras: "keras.initializers.LecunNormal()",
     pytorch: "— (PyTorch has no fan-scaled truncated normal; see LeCun normal, PyTorch)",
     note: "Truncated at ±2σ with σ enlarged by 1/0.8796 so the variance stays exactly 1/n_in.",
-  }),
-  "lecun-normal-torch": define({
-    id: "lecun-normal-torch",
+  },
+  "lecun-normal-torch": {
     label: "LeCun normal (PyTorch, untruncated)",
     family: "lecun",
     distribution: "normal",
@@ -527,9 +501,8 @@ export const initializers: Readonly<Record<InitializerId, Initializer>> = {
     keras: "keras.initializers.VarianceScaling(scale=1.0, mode='fan_in', distribution='untruncated_normal')",
     pytorch: "torch.nn.init.kaiming_normal_(w, nonlinearity='linear')",
     note: "N(0, 1/n_in) is LeCun's scheme, not Xavier's; the two coincide only when n_in = n_out.",
-  }),
-  "glorot-uniform": define({
-    id: "glorot-uniform",
+  },
+  "glorot-uniform": {
     label: "Glorot (Xavier) uniform",
     family: "glorot",
     distribution: "uniform",
@@ -539,9 +512,8 @@ export const initializers: Readonly<Record<InitializerId, Initializer>> = {
     keras: "keras.initializers.GlorotUniform()",
     pytorch: "torch.nn.init.xavier_uniform_(w, gain=1.0)",
     note: "Keras' Dense default; the compromise between forward (n_in) and backward (n_out) variance. Keras has g = 1.",
-  }),
-  "glorot-normal-keras": define({
-    id: "glorot-normal-keras",
+  },
+  "glorot-normal-keras": {
     label: "Glorot normal (Keras, truncated)",
     family: "glorot",
     distribution: "truncated_normal",
@@ -551,9 +523,8 @@ export const initializers: Readonly<Record<InitializerId, Initializer>> = {
     keras: "keras.initializers.GlorotNormal()",
     pytorch: "— (PyTorch's xavier_normal_ is untruncated; see Glorot normal, PyTorch)",
     note: "Truncated at ±2σ, σ enlarged by 1/0.8796 so the variance stays exactly 2/(n_in + n_out).",
-  }),
-  "glorot-normal-torch": define({
-    id: "glorot-normal-torch",
+  },
+  "glorot-normal-torch": {
     label: "Glorot (Xavier) normal (PyTorch, untruncated)",
     family: "glorot",
     distribution: "normal",
@@ -563,9 +534,8 @@ export const initializers: Readonly<Record<InitializerId, Initializer>> = {
     keras: "keras.initializers.VarianceScaling(scale=1.0, mode='fan_avg', distribution='untruncated_normal')",
     pytorch: "torch.nn.init.xavier_normal_(w, gain=1.0)",
     note: "Same variance as Keras' GlorotNormal, but a plain normal with no truncation.",
-  }),
-  "he-uniform": define({
-    id: "he-uniform",
+  },
+  "he-uniform": {
     label: "He (Kaiming) uniform",
     family: "he",
     distribution: "uniform",
@@ -575,9 +545,8 @@ export const initializers: Readonly<Record<InitializerId, Initializer>> = {
     keras: "keras.initializers.HeUniform()",
     pytorch: "torch.nn.init.kaiming_uniform_(w, mode='fan_in', nonlinearity='relu')",
     note: "Var W = 2/n_in makes up for ReLU zeroing half its inputs. Keras: g = √2 and fan_in only.",
-  }),
-  "he-normal-keras": define({
-    id: "he-normal-keras",
+  },
+  "he-normal-keras": {
     label: "He normal (Keras, truncated)",
     family: "he",
     distribution: "truncated_normal",
@@ -587,9 +556,8 @@ export const initializers: Readonly<Record<InitializerId, Initializer>> = {
     keras: "keras.initializers.HeNormal()",
     pytorch: "— (PyTorch's kaiming_normal_ is untruncated; see He normal, PyTorch)",
     note: "Truncated at ±2σ, σ enlarged by 1/0.8796 so the variance stays exactly 2/n_in.",
-  }),
-  "he-normal-torch": define({
-    id: "he-normal-torch",
+  },
+  "he-normal-torch": {
     label: "He (Kaiming) normal (PyTorch, untruncated)",
     family: "he",
     distribution: "normal",
@@ -599,9 +567,8 @@ export const initializers: Readonly<Record<InitializerId, Initializer>> = {
     keras: "keras.initializers.VarianceScaling(scale=2.0, mode='fan_in', distribution='untruncated_normal')",
     pytorch: "torch.nn.init.kaiming_normal_(w, mode='fan_in', nonlinearity='relu')",
     note: "std = gain/√fan with gain = calculate_gain(nonlinearity); leaky ReLU(a): gain² = 2/(1 + a²).",
-  }),
-  orthogonal: define({
-    id: "orthogonal",
+  },
+  orthogonal: {
     label: "Orthogonal",
     family: "orthogonal",
     distribution: "orthogonal",
@@ -615,9 +582,8 @@ export const initializers: Readonly<Record<InitializerId, Initializer>> = {
     keras: "keras.initializers.Orthogonal(gain=1.0)",
     pytorch: "torch.nn.init.orthogonal_(w, gain=1)",
     note: "Every singular value equals g, so products of layers neither shrink nor stretch any direction (Saxe 2013).",
-  }),
-  "variance-scaling": define({
-    id: "variance-scaling",
+  },
+  "variance-scaling": {
     label: "Variance scaling (general)",
     family: "general",
     distribution: "truncated_normal",
@@ -643,31 +609,16 @@ export const initializers: Readonly<Record<InitializerId, Initializer>> = {
     keras: "keras.initializers.VarianceScaling(scale=1.0, mode='fan_in', distribution='truncated_normal')",
     pytorch: "— (PyTorch expresses it through gain: xavier_*/kaiming_* with gain = √scale)",
     note: "Glorot, He and LeCun are its special cases; here 'normal' is untruncated (Keras 'untruncated_normal').",
-  }),
-};
+  },
+} satisfies Record<string, Scheme>;
 
-/** Ids in display order: constants, fixed-scale, legacy defaults, then LeCun, Glorot, He, orthogonal, general. */
-export const initializerIds: readonly InitializerId[] = [
-  "zeros",
-  "constant",
-  "random-uniform",
-  "random-normal",
-  "truncated-normal",
-  "trunc-normal-torch",
-  "glorot-standard",
-  "torch-linear-default",
-  "lecun-uniform",
-  "lecun-normal-keras",
-  "lecun-normal-torch",
-  "glorot-uniform",
-  "glorot-normal-keras",
-  "glorot-normal-torch",
-  "he-uniform",
-  "he-normal-keras",
-  "he-normal-torch",
-  "orthogonal",
-  "variance-scaling",
-];
+/** Every initializer, by id. */
+export const initializers = Object.fromEntries(
+  Object.entries(schemes).map(([id, scheme]) => [id, define(id as InitializerId, scheme)]),
+) as Readonly<Record<InitializerId, Initializer>>;
+
+/** Ids in display order (the table's order). */
+export const initializerIds = Object.keys(schemes) as readonly InitializerId[];
 
 /** True for a string naming a registry entry (for URL state and props). */
 export function isInitializerId(x: unknown): x is InitializerId {
