@@ -46,6 +46,14 @@ const works = {
     arxiv: "1312.6120",
     used: "Random orthogonal initialization and dynamical isometry of products of orthogonal matrices.",
   },
+  martens2010: {
+    authors: "James Martens",
+    short: "Martens",
+    year: 2010,
+    title: "Deep learning via Hessian-free optimization",
+    venue: "Proceedings of ICML 2010, pp. 735–742",
+    used: "Sparse initialization: a fixed number of non-zero incoming weights per unit.",
+  },
   mishkin2015: {
     authors: "Dmytro Mishkin, Jiri Matas",
     short: "Mishkin & Matas",
