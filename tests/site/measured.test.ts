@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import { allPages, requireDist } from "./dist";
+
+/**
+ * Every number the prose quotes from the engine is a build-time <MeasuredVariance>: averaged over several
+ * seeds, printed with its spread, and within the stated distance of what its sentence says it is near. A
+ * number typed into the prose, taken from one seed, or drifting away from its sentence fails here.
+ */
+describe("numbers measured by the engine at build time", () => {
+  requireDist();
+  const measured = allPages().flatMap((page) =>
+    [...page.document.querySelectorAll(".measured")].map((el) => ({ route: page.route, el })),
+  );
+
+  it("exist on the pages that quote them", () => {
+    expect(new Set(measured.map((m) => m.route))).toEqual(new Set(["/he/", "/reference/"]));
+  });
+
+  it.each(measured.map((m, i) => [`${m.route} #${i + 1}`, m.el] as const))(
+    "%s is a mean over ≥ 5 seeds with its spread, near what its sentence says",
+    (_name, el) => {
+      const mean = Number(el.getAttribute("data-mean"));
+      const sd = Number(el.getAttribute("data-sd"));
+      const expected = Number(el.getAttribute("data-expect"));
+      const within = Number(el.getAttribute("data-within"));
+      expect(Number(el.getAttribute("data-seeds"))).toBeGreaterThanOrEqual(5);
+      expect(Math.abs(mean - expected)).toBeLessThanOrEqual(within);
+      // the shown text is that mean and spread, rounded
+      const shown = /^(-?[\d.]+) ± ([\d.]+)$/.exec(el.textContent?.trim() ?? "");
+      expect(shown, el.textContent ?? "").not.toBeNull();
+      expect(Math.abs(Number(shown![1]) - mean)).toBeLessThanOrEqual(sd / 10 + 1e-12);
+      expect(Math.abs(Number(shown![2]) - sd)).toBeLessThanOrEqual(sd / 10 + 1e-12);
+      // the sentence states the claim the number is checked against
+      const sentence = el.parentElement?.textContent ?? "";
+      expect(sentence).toMatch(/against (the derivation[’']s|1)/);
+    },
+  );
+});
