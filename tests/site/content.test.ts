@@ -216,19 +216,6 @@ describe("article content", () => {
     );
   });
 
-  it("prints engine numbers computed at build time where the prose quotes the engine", () => {
-    for (const [route, count] of [
-      ["/he/", 2],
-      ["/reference/", 1],
-    ] as const) {
-      const values = [...page(route).document.querySelectorAll("[data-measured]")].map((el) =>
-        Number(el.textContent),
-      );
-      expect(values).toHaveLength(count);
-      for (const v of values) expect(v).toBeGreaterThan(0);
-    }
-  });
-
   it("marks every demo that has not arrived as a visible placeholder, never as a figure", () => {
     for (const route of ROUTES) {
       for (const slot of page(route).document.querySelectorAll(".demo-slot")) {
