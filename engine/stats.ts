@@ -4,7 +4,7 @@
  * Variances are POPULATION variances (divide by n): they estimate Var of one entry of a layer, the quantity
  * the Glorot and He derivations track.
  */
-import { type ActivationName } from "./activations";
+import { activations, type ActivationName } from "./activations";
 import { histogram } from "./histogram";
 import { activationOf, type Gradients, type Network, type Trace } from "./network";
 
@@ -114,6 +114,8 @@ export function derivativeValues(
       case "leaky_relu":
         out[i] = z[i] > 0 ? 1 : slope;
         break;
+      default:
+        out[i] = activations[activation].df(z[i]);
     }
   }
   return out;

@@ -18,7 +18,7 @@
  * `linearRegime` is the same recursion with f treated as the identity near 0 (f′(0)² = 1 for tanh, as Glorot
  * derives it); it is null for sigmoid and ReLU-type activations, whose f′(0) is not 1 or which are not symmetric.
  */
-import { activations, type ActivationName } from "../activations";
+import { activations, gaussianExpectation, type ActivationName } from "../activations";
 import { standardNormalInputs } from "../datasets";
 import { initVariance, type InitializerId, type InitParams } from "../initializers";
 import { backward, createNetwork, forward } from "../network";
@@ -101,21 +101,6 @@ export interface VarianceByDepthResult {
   /** fan_out · Var W^l: the backward factor of layer l before the activation. */
   backwardGain: number[];
   layers: VarianceLayer[];
-}
-
-/** E[g(z)] for z ~ N(0, q), by Simpson's rule on ±10 standard deviations. */
-export function gaussianExpectation(g: (z: number) => number, q: number): number {
-  if (q === 0) return g(0);
-  const s = Math.sqrt(q);
-  const m = 2000;
-  const h = 20 / m;
-  let sum = 0;
-  for (let k = 0; k <= m; k++) {
-    const t = -10 + k * h;
-    const w = k === 0 || k === m ? 1 : k % 2 ? 4 : 2;
-    sum += w * Math.exp(-0.5 * t * t) * g(s * t);
-  }
-  return (sum * h) / 3 / Math.sqrt(2 * Math.PI);
 }
 
 /** E[f(z)²] and E[f′(z)²] for z ~ N(0, q): closed forms for linear and (leaky) ReLU, quadrature otherwise. */

@@ -25,6 +25,9 @@ function activate(name: NetSpec["hidden"], z: tf.Tensor2D): tf.Tensor2D {
       return tf.leakyRelu(z, 0.01);
     case "linear":
       return z;
+    case "gelu":
+    case "silu":
+      throw new Error(`the TensorFlow.js comparison covers the classic activations, not ${name}`);
   }
 }
 

@@ -6,8 +6,7 @@ import { renderStaticSvg } from "../../widgets/ui/static-svg";
 
 /**
  * A figure spec rendered to SVG exactly as the build does, with every number rounded to 3 significant
- * digits, so a snapshot catches real changes of the figure and not floating-point noise. It carries its
- * namespace, so the .svg files kept beside the tests open in any browser or image viewer.
+ * digits, so a snapshot catches real changes of the figure and not floating-point noise.
  */
 export function normalizedSvg(
   spec: (size: FigureSize) => Plot.PlotOptions,
@@ -15,8 +14,6 @@ export function normalizedSvg(
   live: LiveMarks | null = null,
 ): string {
   return renderStaticSvg(spec, aspect, live)
-    .replace(/^<svg (?![^>]*xmlns=)/, '<svg xmlns="http://www.w3.org/2000/svg" ')
-    .replace(/^(<svg [^>]*>)/, `$1<style>${THEME}</style>`)
     .replace(/-?\d+\.\d+(e[-+]?\d+)?/g, (n) => String(Number(Number(n).toPrecision(3))))
     .replace(/></g, ">\n<");
 }
@@ -31,3 +28,9 @@ const THEME = (() => {
   const vars = root.match(/--[a-z0-9-]+:\s*light-dark\([^;]*\);/g) ?? [];
   return `svg{color-scheme:light dark;color:var(--fg);${vars.join("")}}`;
 })();
+
+/** The figure as a standalone .svg file (namespace and colours), to keep beside its test and open anywhere. */
+export const svgFile = (svg: string): string =>
+  svg
+    .replace(/^<svg (?![^>]*xmlns=)/, '<svg xmlns="http://www.w3.org/2000/svg" ')
+    .replace(/^(<svg [^>]*>)/, `$1<style>${THEME}</style>`);

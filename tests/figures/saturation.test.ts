@@ -11,7 +11,7 @@ import {
 import type { SaturationState } from "../../widgets/saturation/state";
 import { summarize } from "../../widgets/saturation/summary";
 import type { FigureSpec } from "../../widgets/ui/PlotFigure";
-import { normalizedSvg } from "./normalize";
+import { normalizedSvg, svgFile } from "./normalize";
 
 function figures(state: SaturationState, steps: number) {
   const stepper = createStepper(state);
@@ -60,7 +60,7 @@ describe("saturation figures", () => {
   it.each(claims)("%s", async (_claim, svg, file) => {
     expect(svg).toMatch(/^<svg /);
     expect(svg).not.toMatch(/NaN|Infinity/);
-    await expect(svg).toMatchFileSnapshot(`./__svg__/saturation/${file}.svg`);
+    await expect(svgFile(svg)).toMatchFileSnapshot(`./__svg__/saturation/${file}.svg`);
   });
 
   it("draws the tail bars of the pre-activation histograms beyond the ±6 window", () => {
