@@ -6,20 +6,15 @@
  *
  * Setup: 2 inputs (standardised to unit variance) → `depth` hidden ReLU layers of `width` → 1 linear output;
  * Playground circle data; ½·MSE on ±1 labels; zero biases; SGD with momentum 0.9, lr 0.005, batch 10.
- * Every run uses identical options except the initializer.
- *
- * Verdict (from the numbers only), with L_const = ½Var y the loss of the best constant prediction and
- * L_end = the mean full-data loss over the last `tail` recorded points:
- *   "diverged" — any loss or weight became NaN/±Infinity, or L_end > 10·L_const;
- *   "learning" — L_end ≤ `learningRatio`·L_const (default ½: it explains at least half of what a constant cannot);
- *   "stalled"  — otherwise.
- * The default run (30 hidden layers of 16, 600 steps of 10 examples) takes about half a second per
- * initializer; with it He learns and Xavier stalls for each of the seeds 1–6.
+ * Every lane uses identical options except the initializer. Each lane's verdict is the one rule of
+ * engine/verdict.ts, judged from its full-data losses after TRAINING_RACE_WARMUP steps. The default run
+ * (30 hidden layers of 16, 600 steps of 10 examples) takes about half a second per initializer; with it He
+ * learns and Xavier stalls for each of the seeds 1–6.
  */
 import { asTrainingData, generate2d, standardizeColumns, type DatasetName } from "../datasets";
 import { type InitializerId, type InitParams } from "../initializers";
 import { constantPredictorLoss } from "../loss";
-import { createNetwork } from "../network";
+import { createNetwork, createWorkspace, type Network, type Workspace } from "../network";
 import {
   createTrainerState,
   datasetLoss,
@@ -30,9 +25,8 @@ import {
 } from "../optimizer";
 import { createRng } from "../rng";
 import { isDiverged } from "../stats";
-
-/** How a run ended, decided from its losses by `verdictOf`. */
-export type Verdict = "learning" | "stalled" | "diverged";
+import type { Stepper } from "../stepping";
+import { recentLoss, verdictOf, type Verdict } from "../verdict";
 
 /** Options of the race (defaults in `trainingRaceDefaults`). */
 export interface TrainingRaceOptions {
@@ -53,9 +47,6 @@ export interface TrainingRaceOptions {
   steps: number;
   /** Record the full-data loss every this many steps. */
   every: number;
-  /** Recorded points averaged for L_end. */
-  tail: number;
-  learningRatio: number;
 }
 
 /** He vs Xavier (PyTorch normal variants), 30 × 16 ReLU, circle, lr 0.005, momentum 0.9, 600 steps. */
@@ -73,52 +64,78 @@ export const trainingRaceDefaults: TrainingRaceOptions = {
   batch: 10,
   steps: 600,
   every: 10,
-  tail: 5,
-  learningRatio: 0.5,
 };
 
-/** One initializer's run in progress. */
-export interface RaceLane {
-  init: InitializerId;
-  data: TrainingData;
-  trainer: TrainerState;
-  /** Full-data loss every `every` steps from step 0 (NaN once diverged). */
-  loss: { step: number; loss: number }[];
-}
+/** Steps before which a lane is "untrained" (five recorded losses after step 0 at the default cadence). */
+export const TRAINING_RACE_WARMUP = 50;
 
-/** Plain state of a race; `stepTrainingRaceInPlace` advances it. */
-export interface RaceState {
-  options: TrainingRaceOptions;
-  lanes: RaceLane[];
-  /** ½Var y, the loss of the best constant prediction. */
-  constantLoss: number;
-}
-
-/** One lane's outcome. */
-export interface RaceResult {
+/** One lane at the moment of a snapshot. */
+export interface RaceLaneSnapshot {
   init: InitializerId;
+  /** Steps this lane trained (less than the race's step once it diverged). */
+  step: number;
+  /** Full-data loss every `every` steps from step 0, finite values only. */
   loss: { step: number; loss: number }[];
-  finalLoss: number;
+  /** The step at which it diverged (its training stopped there), or null. */
+  divergedAt: number | null;
   verdict: Verdict;
+  /** Mean of the last recorded losses (engine/verdict.ts `recentLoss`); null once diverged. */
+  recentLoss: number | null;
 }
 
-/** Every lane's outcome, with the constant-prediction baseline. */
-export interface TrainingRaceResult {
+export interface TrainingRaceSnapshot {
   options: TrainingRaceOptions;
+  step: number;
+  horizon: number;
+  /** ½Var y, the loss of the best constant prediction (the same data for every lane). */
   constantLoss: number;
-  runs: RaceResult[];
+  /** The training inputs as the nets see them (standardised) with their ±1 labels. */
+  points: readonly { x: number; y: number; label: 1 | -1 }[];
+  lanes: RaceLaneSnapshot[];
 }
 
-function trainerOptions(o: TrainingRaceOptions): TrainerOptions {
-  return { loss: "half-mse", lr: o.lr, momentum: o.momentum, batch: o.batch, seed: o.seed };
+/** A race as a stepper; `nets` are the lanes' live networks, to be read (never changed) by a caller. */
+export interface TrainingRaceStepper extends Stepper<TrainingRaceSnapshot> {
+  readonly nets: readonly Network[];
 }
 
-/** Every lane at step 0. */
-export function createTrainingRace(options: Partial<TrainingRaceOptions> = {}): RaceState {
-  const o = { ...trainingRaceDefaults, ...options };
+interface Lane {
+  init: InitializerId;
+  trainer: TrainerState;
+  ws: Workspace;
+  loss: { step: number; loss: number }[];
+  divergedAt: number | null;
+}
+
+function trainingData(o: TrainingRaceOptions): TrainingData {
   const raw = asTrainingData(generate2d(o.dataset, { n: o.points, seed: o.seed }), "signed");
-  const data = o.standardize ? { ...raw, X: standardizeColumns(raw.X, raw.n, raw.dim) } : raw;
-  const lanes = o.inits.map((init): RaceLane => {
+  return o.standardize ? { ...raw, X: standardizeColumns(raw.X, raw.n, raw.dim) } : raw;
+}
+
+const verdictInput = (lane: Lane, constantLoss: number) => ({
+  losses: lane.loss.map((p) => p.loss),
+  constantLoss,
+  step: lane.trainer.step,
+  warmup: TRAINING_RACE_WARMUP,
+  diverged: lane.divergedAt !== null,
+});
+
+/**
+ * Every lane from the same data, weight seed and batch order, advancing together one SGD step per unit. A
+ * lane whose weights or loss become non-finite, or whose loss blows up (the verdict's "diverged"), stops
+ * there; the others go on. The race is done at `steps` or when every lane has diverged.
+ */
+export function createTrainingRaceStepper(options: Partial<TrainingRaceOptions> = {}): TrainingRaceStepper {
+  const o = { ...trainingRaceDefaults, ...options };
+  const data = trainingData(o);
+  const trainer: TrainerOptions = {
+    loss: "half-mse",
+    lr: o.lr,
+    momentum: o.momentum,
+    batch: o.batch,
+    seed: o.seed,
+  };
+  const lanes = o.inits.map((init): Lane => {
     const net = createNetwork({
       sizes: [2, ...new Array<number>(o.depth).fill(o.width), 1],
       hidden: "relu",
@@ -129,59 +146,68 @@ export function createTrainingRace(options: Partial<TrainingRaceOptions> = {}): 
     });
     return {
       init,
-      data,
-      trainer: createTrainerState(net, data, trainerOptions(o)),
+      trainer: createTrainerState(net, data, trainer),
+      ws: createWorkspace(net, o.batch),
       loss: [{ step: 0, loss: datasetLoss(net, data, "half-mse") }],
+      divergedAt: null,
     };
   });
-  return { options: o, lanes, constantLoss: constantPredictorLoss("half-mse", data.Y) };
-}
+  const constantLoss = constantPredictorLoss("half-mse", data.Y);
+  const points = Object.freeze(
+    Array.from({ length: data.n }, (_, i) => ({
+      x: data.X[2 * i]!,
+      y: data.X[2 * i + 1]!,
+      label: (data.Y[i]! > 0 ? 1 : -1) as 1 | -1,
+    })),
+  );
+  let step = 0;
+  const done = () => step >= o.steps || lanes.every((l) => l.divergedAt !== null);
 
-/** Advances every lane by n steps (a diverged lane stops moving). */
-export function stepTrainingRaceInPlace(race: RaceState, n: number): void {
-  const { every } = race.options;
-  for (const lane of race.lanes) {
-    for (let k = 0; k < n; k++) {
-      if (isDiverged(lane.trainer.net)) break;
-      trainStepsInPlace(lane.trainer, lane.data, trainerOptions(race.options), 1);
-      if (lane.trainer.step % every === 0) {
-        const loss = datasetLoss(lane.trainer.net, lane.data, "half-mse");
-        lane.loss.push({ step: lane.trainer.step, loss: Number.isFinite(loss) ? loss : NaN });
+  const trainOne = (lane: Lane) => {
+    const { net } = lane.trainer;
+    trainStepsInPlace(lane.trainer, data, trainer, 1, lane.ws);
+    const at = lane.trainer.step;
+    if (at % o.every !== 0) return;
+    const loss = datasetLoss(net, data, "half-mse");
+    lane.loss.push({ step: at, loss: Number.isFinite(loss) ? loss : NaN });
+    if (isDiverged(net, undefined, loss) || verdictOf(verdictInput(lane, constantLoss)) === "diverged")
+      lane.divergedAt = at;
+  };
+
+  return {
+    step(n) {
+      let k = 0;
+      for (; k < n && !done(); k++) {
+        step++;
+        for (const lane of lanes) if (lane.divergedAt === null) trainOne(lane);
       }
-    }
-  }
-}
-
-/** The verdict rule of the module comment, applied to one lane's recorded losses. */
-export function verdictOf(
-  loss: readonly { loss: number }[],
-  constantLoss: number,
-  o: TrainingRaceOptions,
-): Verdict {
-  const tail = loss.slice(-o.tail).map((p) => p.loss);
-  const end = tail.reduce((s, v) => s + v, 0) / tail.length;
-  if (loss.some((p) => !Number.isFinite(p.loss)) || !(end <= 10 * constantLoss)) return "diverged";
-  return end <= o.learningRatio * constantLoss ? "learning" : "stalled";
-}
-
-/** Summarises a race: loss curves, final losses and verdicts. */
-export function raceResults(race: RaceState): RaceResult[] {
-  return race.lanes.map((lane) => {
-    const tail = lane.loss.slice(-race.options.tail);
-    return {
-      init: lane.init,
-      loss: lane.loss,
-      finalLoss: tail.reduce((s, p) => s + p.loss, 0) / tail.length,
-      verdict: isDiverged(lane.trainer.net)
-        ? "diverged"
-        : verdictOf(lane.loss, race.constantLoss, race.options),
-    };
-  });
-}
-
-/** Runs the whole race for `steps` steps. */
-export function runTrainingRace(options: Partial<TrainingRaceOptions> = {}): TrainingRaceResult {
-  const race = createTrainingRace(options);
-  stepTrainingRaceInPlace(race, race.options.steps);
-  return { options: race.options, constantLoss: race.constantLoss, runs: raceResults(race) };
+      return k;
+    },
+    get progress() {
+      return step;
+    },
+    horizon: o.steps,
+    get done() {
+      return done();
+    },
+    nets: lanes.map((l) => l.trainer.net),
+    snapshot: () => ({
+      options: o,
+      step,
+      horizon: o.steps,
+      constantLoss,
+      points,
+      lanes: lanes.map((lane) => {
+        const verdict = verdictOf(verdictInput(lane, constantLoss));
+        return {
+          init: lane.init,
+          step: lane.trainer.step,
+          loss: lane.loss.filter((p) => Number.isFinite(p.loss)).map((p) => ({ ...p })),
+          divergedAt: lane.divergedAt,
+          verdict,
+          recentLoss: verdict === "diverged" ? null : recentLoss(lane.loss.map((p) => p.loss)),
+        };
+      }),
+    }),
+  };
 }
