@@ -5,5 +5,6 @@
  */
 import type { Demo } from "./ui/demo";
 import { saturationDemo } from "./saturation/state";
+import { raceDemo } from "./training-race/state";
 
-export const demos: readonly Demo<object>[] = [saturationDemo] as unknown as Demo<object>[];
+export const demos: readonly Demo<object>[] = [saturationDemo, raceDemo] as unknown as Demo<object>[];

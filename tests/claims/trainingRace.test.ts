@@ -3,6 +3,7 @@ import {
   createTrainingRaceStepper,
   TRAINING_RACE_WARMUP,
   trainingRaceDefaults,
+  type TrainingRaceOptions,
 } from "../../engine/experiments/trainingRace";
 import { runToEnd } from "../../engine/stepping";
 

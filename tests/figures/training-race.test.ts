@@ -1,75 +1,73 @@
 import { describe, expect, it } from "vitest";
-import {
-  boundaryDescription,
-  boundaryOf,
-  createRace,
-  planeOf,
-  snapshot,
-  stateFromProps,
-  stepLanesOnce,
-  summarize,
-  type RaceWidgetState,
-} from "../../widgets/training-race/model";
-import { boundarySpec, LANE_ASPECT, LOSS_ASPECT, lossSpec } from "../../widgets/training-race/spec";
-import { normalizedSvg } from "./normalize";
+import { createStepper } from "../../widgets/training-race/run";
+import { boundaryFigure, LANE_ASPECT, LOSS_ASPECT, lossFigure } from "../../widgets/training-race/spec";
+import { raceDemo, type RaceState } from "../../widgets/training-race/state";
+import { boundaryDescription, laneNames, summarize } from "../../widgets/training-race/summary";
+import type { FigureSpec } from "../../widgets/ui/PlotFigure";
+import { normalizedSvg, svgFile } from "./normalize";
 
-/** A race of this state trained to `steps` (or to its end), its snapshot and each lane's boundary. */
-function raceAt(props: Partial<RaceWidgetState>, steps?: number) {
-  const state = stateFromProps(props);
-  const race = createRace(state);
-  while (stepLanesOnce(race, steps ?? state.steps)) {
-    /* train */
-  }
-  const snap = snapshot(race);
-  const plane = planeOf(race);
-  const boundaries = race.lanes.map((_, k) => boundaryOf(race, plane, k));
-  return { state, snap, plane, boundaries, summary: summarize(snap, state, false) };
+const svg = (f: FigureSpec, aspect: { wide: number }) => normalizedSvg(f.plot, aspect, f.live);
+
+/** A race of this state trained `steps` steps (or to its end): its loss chart, on a phone too, and its lanes. */
+function figures(props: Partial<RaceState>, steps = Infinity) {
+  const stepper = createStepper(raceDemo.fromProps(props), Infinity);
+  stepper.step(steps);
+  const snap = stepper.snapshot();
+  const names = laneNames(snap.options.inits);
+  const loss = lossFigure(snap, names, summarize(snap, false));
+  return {
+    loss: svg(loss, LOSS_ASPECT),
+    // drawn at a phone's width whatever the static size
+    phone: svg({ ...loss, plot: () => loss.plot({ width: 360, height: 270 }) }, { wide: 360 / 270 }),
+    lanes: names.map((name, k) =>
+      svg(boundaryFigure(snap, k, name, boundaryDescription(name, snap.boundaries[k]!)), LANE_ASPECT),
+    ),
+  };
 }
 
-const narrow = { wide: LOSS_ASPECT.narrow };
-
 describe("training race figures (seed 1, He vs Xavier, 30 × 16 ReLU, circle)", () => {
-  const start = raceAt({}, 0);
-  const end = raceAt({});
-  const diverged = raceAt({ lr: 1, depth: 10, steps: 100 });
+  const start = figures({}, 0);
+  const end = figures({});
+  const diverged = figures({ lr: 1, depth: 10, steps: 100 });
+  // Each figure is kept as a viewable .svg beside this test, named for the claim it shows.
+  const claims: [string, string, string][] = [
+    ["at step 0 both lanes start at the constant prediction's loss", start.loss, "step0-loss"],
+    ["at step 0 the He net's output is flat over the input plane", start.lanes[0]!, "step0-he-boundary-flat"],
+    [
+      "after 600 steps He's loss is far below the constant prediction's while Xavier's stays on it",
+      end.loss,
+      "he-learns-xavier-stalls-loss",
+    ],
+    ["on a phone the loss chart drops its line-end labels", end.phone, "phone-loss-no-labels"],
+    ["after 600 steps He's boundary has the circle's shape", end.lanes[0]!, "he-boundary-circle"],
+    ["after 600 steps Xavier's boundary is still flat", end.lanes[1]!, "xavier-boundary-flat"],
+    ["a diverged lane ends in a cross on the loss chart", diverged.loss, "diverged-loss-cross"],
+    [
+      "a diverged lane's boundary shows the data and says training stopped",
+      diverged.lanes[0]!,
+      "diverged-boundary",
+    ],
+  ];
+  it.each(claims)("%s", async (_claim, figure, file) => {
+    expect(figure).toMatch(/^<svg /);
+    expect(figure).not.toMatch(/NaN|Infinity/);
+    await expect(svgFile(figure)).toMatchFileSnapshot(`./__svg__/training-race/${file}.svg`);
+  });
 
-  const lane = (r: typeof start, k: number) =>
-    normalizedSvg(
-      boundarySpec(
-        r.snap.lanes[k],
-        r.boundaries[k],
-        r.plane,
-        boundaryDescription(r.snap.lanes[k], r.boundaries[k]),
-      ),
-      LANE_ASPECT,
-    );
+  it("labels each curve's end by lane, and a diverged one as diverged", () => {
+    expect(end.loss).toContain(">He normal<");
+    expect(end.loss).toContain(">Glorot normal<");
+    expect(end.phone).not.toContain(">He normal<");
+    expect(diverged.loss).toContain("He normal ✕ diverged");
+    expect(diverged.lanes[0]).toContain("training stopped");
+  });
 
-  it("the loss chart at step 0 (what the page shows before hydration)", () => {
-    expect(normalizedSvg(lossSpec(start.snap, start.summary), LOSS_ASPECT)).toMatchSnapshot();
-  });
-  it("the loss chart after 600 steps: He falls far below the constant prediction, Xavier stays on it", () => {
-    const svg = normalizedSvg(lossSpec(end.snap, end.summary), LOSS_ASPECT);
-    expect(svg).toContain(">He normal<");
-    expect(svg).toMatchSnapshot();
-  });
-  it("the loss chart on a phone (no line-end labels)", () => {
-    expect(normalizedSvg(lossSpec(end.snap, end.summary), narrow)).toMatchSnapshot();
-  });
-  it("the boundaries at step 0", () => {
-    expect(lane(start, 0)).toMatchSnapshot();
-    expect(lane(start, 1)).toMatchSnapshot();
-  });
-  it("the boundaries after 600 steps: He's has the circle's shape, Xavier's is flat", () => {
-    expect(lane(end, 0)).toMatchSnapshot();
-    expect(lane(end, 1)).toMatchSnapshot();
-  });
-  it("a diverged lane: a cross on the loss chart, no NaN anywhere, a 'diverged' notice on its boundary", () => {
-    const loss = normalizedSvg(lossSpec(diverged.snap, diverged.summary), LOSS_ASPECT);
-    const he = lane(diverged, 0);
-    expect(loss).toContain("He normal ✕ diverged");
-    expect(he).toContain("training stopped");
-    for (const svg of [loss, he]) expect(svg).not.toMatch(/NaN|Infinity/);
-    expect(loss).toMatchSnapshot();
-    expect(he).toMatchSnapshot();
+  it("draws the curves and the heatmap as live marks, the heatmap under the data's dots", () => {
+    expect(end.loss.match(/class="live-marks"/g)).toHaveLength(1);
+    // two curves, and a dot at the end of each
+    expect(end.loss.match(/<circle/g)).toHaveLength(2);
+    const he = end.lanes[0]!;
+    expect(he.indexOf('class="live-marks"')).toBeLessThan(he.indexOf("<circle"));
+    expect(he.match(/fill-opacity/g)!.length).toBeGreaterThan(5);
   });
 });

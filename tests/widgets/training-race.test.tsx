@@ -1,47 +1,24 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/preact";
+import fc from "fast-check";
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { decodeState } from "../../widgets/ui/url-state";
-import {
-  advanceLanes,
-  BoundaryJob,
-  boundaryDescription,
-  boundaryOf,
-  createRace,
-  DEFAULT_STATE,
-  GRID,
-  initListField,
-  laneNames,
-  NAMESPACE,
-  planeOf,
-  raceDone,
-  schema,
-  snapshot,
-  stateFromProps,
-  stepLanesOnce,
-  summarize,
-  type RaceWidgetState,
-} from "../../widgets/training-race/model";
-import { TrainingRaceView } from "../../widgets/training-race/View";
+import { runToEnd } from "../../engine/stepping";
+import { isLearning } from "../../engine/verdict";
+import { createStepper, GRID_CELLS, type RaceSnapshot } from "../../widgets/training-race/run";
+import { raceDemo, withLaneAdded, type RaceState } from "../../widgets/training-race/state";
+import { boundaryDescription, laneNames, summarize } from "../../widgets/training-race/summary";
+import { TrainingRaceIsland } from "../../widgets/training-race/View";
 import { installDomStubs } from "./dom-stubs";
 
-// The race trains only while on screen: report it visible.
 beforeAll(() => installDomStubs({ inView: true }));
 beforeEach(() => history.replaceState(null, "", "/he/"));
 afterEach(cleanup);
 
-/** Trains a race of this state to its end, the way the frame loop does (one step per lane at a time). */
-function finish(props: Partial<RaceWidgetState>) {
-  const state = stateFromProps(props);
-  const race = createRace(state);
-  while (stepLanesOnce(race, state.steps)) {
-    /* every lane to its step budget or its divergence */
-  }
-  return { state, race, snap: snapshot(race) };
-}
+const finish = (props: Partial<RaceState>): RaceSnapshot =>
+  runToEnd(createStepper(raceDemo.fromProps(props)));
 
 /** The default race, run to its end once (it takes a second or two). */
-let finished: ReturnType<typeof finish>;
+let finished: RaceSnapshot;
 
 describe("training race model", () => {
   beforeAll(() => {
@@ -49,104 +26,111 @@ describe("training race model", () => {
   }, 60_000);
 
   it("races He against Xavier by default: 30 hidden ReLU layers of 16, 600 steps, seed 1", () => {
-    expect(DEFAULT_STATE).toMatchObject({ depth: 30, width: 16, steps: 600, seed: 1 });
-    expect(DEFAULT_STATE.inits).toEqual(["he-normal-torch", "glorot-normal-torch"]);
-    expect(laneNames(DEFAULT_STATE.inits)).toEqual(["He normal", "Glorot normal"]);
+    expect(raceDemo.defaults).toMatchObject({ depth: 30, width: 16, steps: 600, seed: 1 });
+    expect(raceDemo.defaults.inits).toEqual(["he-normal-torch", "glorot-normal-torch"]);
+    expect(laneNames(raceDemo.defaults.inits)).toEqual(["He normal", "Glorot normal"]);
     expect(laneNames(["he-normal-torch", "he-normal-keras"])).toEqual(["He normal #1", "He normal #2"]);
+    expect(withLaneAdded(["he-normal-torch", "glorot-normal-torch"])).toEqual([
+      "he-normal-torch",
+      "glorot-normal-torch",
+      "orthogonal",
+    ]);
   });
 
-  it("labels He “learning” and Xavier “stalled” after 600 steps, from the engine's verdict rule", () => {
-    const { race, snap, state } = finished;
-    expect(raceDone(race)).toBe(true);
-    expect(snap.step).toBe(600);
-    expect(snap.lanes.map((l) => l.verdict)).toEqual(["learning", "stalled"]);
-    expect(snap.lanes[0].recentLoss!).toBeLessThan(0.05 * snap.constantLoss);
-    expect(summarize(snap, state, false)).toMatch(
-      /^Finished at step 600 .*He normal: learning — loss .*; Glorot normal: stalled — loss 0\.5, 100 % of a constant prediction's\.$/,
+  it("labels He “learned” and Xavier “stalled” after 600 steps, from the engine's verdict rule", () => {
+    expect(finished.step).toBe(600);
+    expect(finished.lanes.map((l) => l.verdict)).toEqual(["learned", "stalled"]);
+    expect(finished.lanes[0]!.recentLoss!).toBeLessThan(0.05 * finished.constantLoss);
+    expect(summarize(finished, false)).toMatch(
+      /^Finished at step 600 \(30 hidden ReLU layers of 16, learning rate 0\.005, circle data\)\. He normal: learned — loss .*; Glorot normal: stalled — loss 0\.5, 100 % of a constant prediction's\.$/,
+    );
+    expect(summarize(finished, true)).toMatch(/^Training .*He normal: learned; Glorot normal: stalled\.$/);
+  });
+
+  it("does not judge a lane before the warm-up, and says how to start at step 0", () => {
+    const stepper = createStepper(raceDemo.defaults);
+    expect(stepper.snapshot().lanes.map((l) => l.verdict)).toEqual(["untrained", "untrained"]);
+    expect(summarize(stepper.snapshot(), false)).toMatch(
+      /^Step 0 of 600: He normal vs Glorot normal on the same 30 hidden ReLU layers of 16, .* Press Play to train\.$/,
+    );
+    stepper.step(20);
+    expect(summarize(stepper.snapshot(), false)).toMatch(
+      /^Paused at step 20 of 600 .*He normal: not judged yet/,
     );
   });
 
-  it("does not judge a lane before it has enough recorded losses", () => {
-    const state = stateFromProps({});
-    const race = createRace(state);
-    expect(snapshot(race).lanes.map((l) => l.verdict)).toEqual(["early", "early"]);
-    expect(summarize(snapshot(race), state, false)).toMatch(/^Step 0 of 600: He normal vs Glorot normal/);
-    while (stepLanesOnce(race, 20)) {
-      /* to step 20 */
-    }
-    expect(snapshot(race).step).toBe(20);
-    expect(snapshot(race).lanes.every((l) => l.verdict === "early")).toBe(true);
-  });
-
   it("a large learning rate diverges He: the lane stops, says so, and its curve holds only finite losses", () => {
-    const { snap, state } = finish({ lr: 1, depth: 10 });
-    const he = snap.lanes[0];
+    const snap = finish({ lr: 1, depth: 10 });
+    const he = snap.lanes[0]!;
     expect(he.verdict).toBe("diverged");
     expect(he.step).toBeLessThan(600);
-    expect(he.recentLoss).toBeNull();
     expect(he.loss.every((p) => Number.isFinite(p.loss))).toBe(true);
-    expect(snap.lanes[1].step).toBe(600);
-    expect(summarize(snap, state, false)).toMatch(/He normal: diverged at step \d+ — its loss blew up/);
+    expect(snap.lanes[1]!.step).toBe(600);
+    expect(summarize(snap, false)).toMatch(/He normal: diverged at step \d+ — its loss blew up/);
   });
 
   it("depth changes the outcome: with 5 hidden layers Xavier learns too", () => {
-    const { snap } = finish({ depth: 5 });
-    expect(snap.lanes.map((l) => l.verdict)).toEqual(["learning", "learning"]);
+    expect(finish({ depth: 5 }).lanes.every((l) => isLearning(l.verdict))).toBe(true);
   }, 30_000);
 
   it("He's boundary takes the shape of the data while Xavier's stays flat", () => {
-    const { race } = finished;
-    const plane = planeOf(race);
-    const [he, xavier] = [0, 1].map((k) => boundaryOf(race, plane, k));
-    const range = (b: typeof he) => {
-      const v = b.values.filter((x): x is number => x !== null);
-      return Math.max(...v) - Math.min(...v);
-    };
-    expect(range(he)).toBeGreaterThan(1);
-    expect(range(xavier)).toBeLessThan(0.1);
-    expect(boundaryDescription({ name: "Glorot normal" }, xavier)).toMatch(/flat/);
-    expect(boundaryDescription({ name: "He normal" }, he)).toMatch(/separates/);
-    // Inner points (label +1) sit where He's net outputs > 0.
+    const { plane, points, boundaries } = finished;
+    const [he, xavier] = boundaries;
+    const range = (v: Float32Array) => Math.max(...v) - Math.min(...v);
+    expect(he!.step).toBe(600);
+    expect(range(he!.values)).toBeGreaterThan(1);
+    expect(range(xavier!.values)).toBeLessThan(0.1);
+    expect(boundaryDescription("Glorot normal", xavier!)).toMatch(/^Glorot normal at step 600: .*flat/);
+    expect(boundaryDescription("He normal", he!)).toMatch(/separates/);
+    expect(boundaryDescription("He normal", he!, true)).toBe(
+      "He normal, output over the input plane: the net separates regions of the plane.",
+    );
+    // Inner points (label +1) sit where He's net outputs > 0 (the grid's rows run from the top down).
     const cell = (x: number, y: number) => {
-      const c = Math.floor(((x + plane.half) / (2 * plane.half)) * GRID);
-      const r = Math.floor(((y + plane.half) / (2 * plane.half)) * GRID);
-      return he.values[r * GRID + c]!;
+      const c = Math.floor(((x + plane.half) / (2 * plane.half)) * GRID_CELLS);
+      const r = Math.floor(((plane.half - y) / (2 * plane.half)) * GRID_CELLS);
+      return he!.values[r * GRID_CELLS + c]!;
     };
-    const agree = plane.points.filter((p) => Math.sign(cell(p.x, p.y)) === p.label).length;
-    expect(agree / plane.points.length).toBeGreaterThan(0.9);
+    const agree = points.filter((p) => Math.sign(cell(p.x, p.y)) === p.label).length;
+    expect(agree / points.length).toBeGreaterThan(0.9);
   });
 
-  it("trains in slices: one lane step at a time, the lane furthest behind first, stopping at the deadline", () => {
-    const race = createRace(stateFromProps({ depth: 6, inits: ["he-normal-torch", "zeros", "orthogonal"] }));
-    const steps = () => race.lanes.map((l) => l.trainer.step);
-    expect(advanceLanes(race, 600, 100, 0, () => 1)).toBe(1);
-    expect(steps()).toEqual([1, 0, 0]);
-    expect(advanceLanes(race, 600, 100, 0, () => 1)).toBe(1);
-    expect(steps()).toEqual([1, 1, 0]);
-    expect(advanceLanes(race, 600, 4, Number.POSITIVE_INFINITY)).toBe(12);
-    expect(steps()).toEqual([5, 5, 4]);
-    expect(advanceLanes(race, 5, 100, Number.POSITIVE_INFINITY)).toBe(1);
-    expect(steps()).toEqual([5, 5, 5]);
+  it("refreshes the boundaries in turn while training, a few rows per step, and each at the end", () => {
+    const stepper = createStepper(
+      raceDemo.fromProps({ depth: 6, inits: ["he-normal-torch", "zeros", "orthogonal"] }),
+    );
+    expect(stepper.snapshot().boundaries.map((b) => b!.step)).toEqual([0, 0, 0]);
+    // one chunk of two rows per step, of a copy of the net taken when the lane's refresh began
+    stepper.step(GRID_CELLS / 2 - 1);
+    expect(stepper.snapshot().boundaries.map((b) => b!.step)).toEqual([0, 0, 0]);
+    stepper.step(1);
+    expect(stepper.snapshot().boundaries.map((b) => b!.step)).toEqual([1, 0, 0]);
+    stepper.step(GRID_CELLS * 1.5);
+    expect(stepper.snapshot().boundaries.map((b) => b!.step)).toEqual([37, 13, 25]);
+    runToEnd(stepper);
+    expect(stepper.snapshot().boundaries.map((b) => b!.step)).toEqual([600, 600, 600]);
   });
 
-  it("evaluates boundaries in slices that add up to the one-shot evaluation", () => {
-    const race = createRace(stateFromProps({ depth: 8 }));
-    const plane = planeOf(race);
-    const got: number[] = [];
-    const job = new BoundaryJob(race, plane, [1, 0], (k) => got.push(k));
-    let calls = 0;
-    while (!job.advance(0, () => 1)) calls++;
-    expect(calls).toBeGreaterThan(2 * 10);
-    expect(got).toEqual([1, 0]);
-    expect(boundaryOf(race, plane, 0).values).toHaveLength(GRID * GRID);
+  it("leaves the step-0 boundaries of very large races to the steps that follow", () => {
+    const big = raceDemo.fromProps({
+      depth: 50,
+      width: 24,
+      inits: ["he-normal-torch", "zeros", "orthogonal", "he-uniform"],
+    });
+    expect(createStepper(big).snapshot().boundaries).toEqual([null, null, null, null]);
+    expect(
+      createStepper(big, Infinity)
+        .snapshot()
+        .boundaries.every((b) => b !== null),
+    ).toBe(true);
   });
 });
 
 describe("training race URL state", () => {
-  const decode = (query: string) => decodeState(NAMESPACE, schema, DEFAULT_STATE, new URLSearchParams(query));
+  const decode = (query: string) => raceDemo.decode(new URLSearchParams(query));
 
-  it("round-trips every field", () => {
-    const state: RaceWidgetState = {
+  it("keeps the URL names of every field (race.inits is one value, joined by _)", () => {
+    const state: RaceState = {
       inits: ["orthogonal", "he-uniform", "zeros"],
       depth: 12,
       width: 8,
@@ -155,11 +139,11 @@ describe("training race URL state", () => {
       steps: 900,
       seed: 42,
     };
-    const params = new URLSearchParams();
-    for (const key of Object.keys(schema) as (keyof RaceWidgetState)[])
-      params.set(`${NAMESPACE}.${key}`, (schema[key] as { format(v: unknown): string }).format(state[key]));
-    expect(params.get("race.inits")).toBe("orthogonal_he-uniform_zeros");
-    expect(decode(params.toString())).toEqual({ state, notes: [] });
+    expect(raceDemo.encode(state).toString()).toBe(
+      "race.inits=orthogonal_he-uniform_zeros&race.depth=12&race.width=8&race.lr=0.02&race.steps=900&race.dataset=xor&race.seed=42",
+    );
+    expect(decode(raceDemo.encode(state).toString())).toEqual({ state, notes: [] });
+    expect(raceDemo.link("https://example.org/he/", state)).toMatch(/#demo-training-race$/);
   });
 
   it("clamps invalid values to the nearest valid one, with a note for each", () => {
@@ -173,29 +157,44 @@ describe("training race URL state", () => {
   });
 
   it("keeps a race between 2 and 4 lanes", () => {
-    const field = initListField();
-    expect(field.parse("orthogonal")).toMatchObject({
-      value: ["orthogonal", "glorot-normal-torch"],
-      note: expect.stringMatching(/at least 2 lanes/),
+    const lanes = (raw: string) => decode(`race.inits=${raw}`);
+    expect(lanes("orthogonal")).toMatchObject({
+      state: { inits: ["orthogonal", "glorot-normal-torch"] },
+      notes: [expect.stringMatching(/at least 2 lanes/)],
     });
-    const five = field.parse("zeros_zeros_zeros_zeros_zeros");
-    expect(five.value).toHaveLength(4);
-    expect(five.note).toMatch(/at most 4 lanes/);
+    const five = lanes("zeros_zeros_zeros_zeros_zeros");
+    expect(five.state.inits).toHaveLength(4);
+    expect(five.notes[0]).toMatch(/at most 4 lanes/);
+  });
+
+  it("decodes any lane list a link might carry to 2–4 registry initializers", () => {
+    const part = fc.oneof(fc.constantFrom("he-normal-torch", "zeros", "xavier", ""), fc.string());
+    fc.assert(
+      fc.property(fc.array(part, { maxLength: 7 }), (parts) => {
+        const { inits } = decode(new URLSearchParams({ "race.inits": parts.join("_") }).toString()).state;
+        expect(inits.length).toBeGreaterThanOrEqual(2);
+        expect(inits.length).toBeLessThanOrEqual(4);
+        expect(() => raceDemo.fromProps({ inits })).not.toThrow();
+      }),
+      { numRuns: 1_000 },
+    );
   });
 
   it("fails loudly on props an author mistyped", () => {
-    expect(() => stateFromProps({ depth: 0 })).toThrow(/depth/);
-    expect(() => stateFromProps({ inits: ["he-normal-torch", "kaiming" as never] })).toThrow(/inits/);
-    expect(() => stateFromProps({ inits: ["he-normal-torch"] })).toThrow(/inits/);
-    expect(() => stateFromProps({ lr: 5 })).toThrow(/lr/);
+    const fromProps = (p: object) => raceDemo.fromProps(p);
+    expect(() => fromProps({ depth: 0 })).toThrow(/depth/);
+    expect(() => fromProps({ inits: ["he-normal-torch", "kaiming"] })).toThrow(/inits/);
+    expect(() => fromProps({ inits: ["he-normal-torch"] })).toThrow(/inits/);
+    expect(() => fromProps({ inits: "he-normal-torch" })).toThrow(/inits/);
+    expect(() => fromProps({ lr: 5 })).toThrow(/lr/);
   });
 });
 
-describe("TrainingRaceView", () => {
+describe("TrainingRaceIsland", () => {
   const summary = () => document.querySelector(".widget__summary")!.textContent!;
 
   it("renders its lanes, badges and the step-0 summary, and restarts the race when a control changes", () => {
-    render(<TrainingRaceView />);
+    render(<TrainingRaceIsland />);
     expect(summary()).toMatch(
       /^Step 0 of 600: He normal vs Glorot normal on the same 30 hidden ReLU layers of 16/,
     );
@@ -213,17 +212,17 @@ describe("TrainingRaceView", () => {
     expect(new URLSearchParams(location.search).get("race.inits")).toBe("he-normal-torch_orthogonal");
   });
 
-  it("steps ten SGD steps at a time in animation frames", async () => {
-    render(<TrainingRaceView depth={4} />);
+  it("steps ten SGD steps at a time, and resets to step 0", () => {
+    render(<TrainingRaceIsland depth={4} />);
     fireEvent.click(screen.getByRole("button", { name: "Step" }));
-    await waitFor(() => expect(summary()).toMatch(/^Paused at step 10 of 600/), { timeout: 3000 });
+    expect(summary()).toMatch(/^Paused at step 10 of 600/);
     expect(document.querySelector(".control__counter strong")!.textContent).toBe("10");
     fireEvent.click(screen.getByRole("button", { name: "Reset" }));
-    await waitFor(() => expect(summary()).toMatch(/^Step 0 of 600/));
+    expect(summary()).toMatch(/^Step 0 of 600/);
   });
 
   it("re-seeds and shows the seed", () => {
-    render(<TrainingRaceView seed={5} />);
+    render(<TrainingRaceIsland seed={5} />);
     expect(screen.getByText("seed 5")).toBeTruthy();
     fireEvent.click(screen.getByRole("button", { name: "Re-seed" }));
     expect(screen.getByText("seed 6")).toBeTruthy();
@@ -231,7 +230,7 @@ describe("TrainingRaceView", () => {
 
   it("restores its state from the URL and notes the values it had to clamp", async () => {
     history.replaceState(null, "", "/he/?race.depth=80&race.lr=0.01&race.inits=zeros_nope");
-    render(<TrainingRaceView />);
+    render(<TrainingRaceIsland />);
     await waitFor(() => expect(summary()).toContain("50 hidden ReLU layers"));
     expect(summary()).toContain("learning rate 0.01");
     expect(summary()).toContain("Zeros vs Glorot normal");

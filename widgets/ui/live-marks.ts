@@ -21,6 +21,7 @@ export interface LivePath {
   points: readonly (readonly [number, number])[];
   stroke?: string;
   strokeWidth?: number;
+  strokeDasharray?: string;
   fill?: string;
   fillOpacity?: number;
   /** Close the outline (an area or a bar). */
@@ -36,6 +37,25 @@ export type LiveMarks = readonly LivePath[];
 
 const SVG = "http://www.w3.org/2000/svg";
 const CLASS = "live-marks";
+const SLOT = "data-live-slot";
+
+/**
+ * A Plot mark (a render function) that places the live layer where it stands among the figure's marks —
+ * e.g. a heatmap under the data's dots — instead of on top of them. The slot stays when the marks are empty.
+ */
+export function liveSlot(
+  _index: number[],
+  _scales: unknown,
+  _values: unknown,
+  _dims: unknown,
+  context: { document: Document },
+): SVGElement {
+  const g = context.document.createElementNS(SVG, "g");
+  g.setAttribute("class", CLASS);
+  g.setAttribute("aria-hidden", "true");
+  g.setAttribute(SLOT, "");
+  return g as SVGElement;
+}
 
 /** Path data through the points, skipping non-finite values (a gap, never NaN in the markup). */
 export function pathData(points: LivePath["points"], { x, y }: LiveScales, dy = 0, closed = false): string {
@@ -80,7 +100,8 @@ export function liveLayer(figure: Element, marks: LiveMarks | null): void {
   const doc = svg.ownerDocument;
   let layer = svg.querySelector(`g.${CLASS}`);
   if (!marks || marks.length === 0) {
-    layer?.remove();
+    if (layer?.hasAttribute(SLOT)) layer.replaceChildren();
+    else layer?.remove();
     return;
   }
   const scales = scalesOf(figure as Scaled);
@@ -100,6 +121,7 @@ export function liveLayer(figure: Element, marks: LiveMarks | null): void {
     if (mark.fillOpacity !== undefined) path.setAttribute("fill-opacity", String(mark.fillOpacity));
     if (mark.stroke) path.setAttribute("stroke", mark.stroke);
     if (mark.strokeWidth) path.setAttribute("stroke-width", String(mark.strokeWidth));
+    if (mark.strokeDasharray) path.setAttribute("stroke-dasharray", mark.strokeDasharray);
     path.setAttribute("stroke-linejoin", "round");
     path.setAttribute("stroke-linecap", "round");
     children.push(path);
