@@ -27,7 +27,7 @@ describe("He page", HEAVY, () => {
   });
 
   it("stepping the race in chunks gives exactly the run of one call", () => {
-    const options = {
+    const options: Partial<TrainingRaceOptions> = {
       steps: 100,
       depth: 20,
       inits: ["he-normal-torch", "glorot-normal-torch", "orthogonal"],

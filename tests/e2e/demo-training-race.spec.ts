@@ -28,23 +28,23 @@ test("with JavaScript off, the race shows its build-time loss chart and both bou
   await context.close();
 });
 
-test("the race labels He “learning” and Xavier “stalled”, with no long task while it trains", async ({
+test("the race labels He “learned” and Xavier “stalled” (the engine's verdict rule), with no long task while it trains", async ({
   page,
   problems,
 }) => {
   const longTasks = await watchLongTasks(page);
   await page.goto(ROUTE);
   const d = await hydrated(page);
-  await expect(lane(page, "He normal").locator(".race__badge")).toHaveText("not judged yet");
+  await expect(lane(page, "He normal").locator(".widget__badge")).toHaveText("not judged yet");
   await longTasks.reset();
 
   await d.getByRole("button", { name: "Play" }).click();
   await expect(d.getByRole("button", { name: "Pause" })).toBeVisible();
   await expect(d.locator(".control__counter strong")).toHaveText("600", { timeout: 60_000 });
-  await expect(lane(page, "He normal").locator(".race__badge")).toHaveText("learning");
-  await expect(lane(page, "Glorot normal").locator(".race__badge")).toHaveText("stalled");
+  await expect(lane(page, "He normal").locator(".widget__badge")).toHaveText("learned");
+  await expect(lane(page, "Glorot normal").locator(".widget__badge")).toHaveText("stalled");
   await expect(d.locator(".widget__summary")).toContainText("Finished at step 600");
-  await expect(d.locator(".widget__summary")).toContainText("He normal: learning");
+  await expect(d.locator(".widget__summary")).toContainText("He normal: learned");
   await expect(d.locator(".widget__summary")).toContainText("Glorot normal: stalled");
   await expect(d.getByRole("button", { name: "Play" })).toBeDisabled();
   expect(await longTasks.over(), "main-thread tasks over the guard while training").toEqual([]);
@@ -93,7 +93,7 @@ test("a large learning rate shows the diverged badge, stops that lane and never 
   await expect(d.locator(".widget__summary")).toContainText("learning rate 1,");
   await d.getByRole("button", { name: "Play" }).click();
   const he = lane(page, "He normal");
-  await expect(he.locator(".race__badge")).toHaveText("diverged", { timeout: 30_000 });
+  await expect(he.locator(".widget__badge")).toHaveText("diverged", { timeout: 30_000 });
   await expect(he.locator(".widget__badge--diverged")).toBeVisible();
   await expect(he).toContainText(/Diverged at step \d+: training stopped/);
   await expect(he.locator("svg[aria-label^='Decision boundary']")).toContainText("training stopped");

@@ -95,6 +95,18 @@ describe("training race model", () => {
     expect(agree / points.length).toBeGreaterThan(0.9);
   });
 
+  it("evaluates the boundary with rows from the top: on XOR, which a flip would invert, its sign matches the labels", () => {
+    const { plane, points, boundaries } = finish({ dataset: "xor", depth: 2, lr: 0.1, steps: 1000 });
+    const size = (2 * plane.half) / GRID_CELLS;
+    const at = (x: number, y: number) =>
+      boundaries[0]!.values[
+        Math.floor((plane.half - y) / size) * GRID_CELLS + Math.floor((x + plane.half) / size)
+      ]!;
+    expect(points.filter((p) => Math.sign(at(p.x, p.y)) === p.label).length / points.length).toBeGreaterThan(
+      0.95,
+    );
+  });
+
   it("refreshes the boundaries in turn while training, a few rows per step, and each at the end", () => {
     const stepper = createStepper(
       raceDemo.fromProps({ depth: 6, inits: ["he-normal-torch", "zeros", "orthogonal"] }),

@@ -71,7 +71,7 @@ export const raceDemo = defineDemo<RaceState>({
       show: (x) => sig(x),
     }),
     steps: intField("steps", 100, 3000, { step: 100, title: "Steps" }),
-    dataset: choiceField("data set", datasetOptions, defaults.dataset, { title: "Data set" }),
+    dataset: choiceField<DatasetName>("data set", datasetOptions, defaults.dataset, { title: "Data set" }),
     seed: seedField(),
   },
   defaults,
