@@ -70,4 +70,17 @@ describe("training race figures (seed 1, He vs Xavier, 30 × 16 ReLU, circle)", 
     expect(he.indexOf('class="live-marks"')).toBeLessThan(he.indexOf("<circle"));
     expect(he.match(/fill-opacity/g)!.length).toBeGreaterThan(5);
   });
+
+  it("redraws the loss chart's Plot part only when a label moves a tenth of a decade, not with every point", () => {
+    const stepper = createStepper(raceDemo.defaults);
+    const names = laneNames(raceDemo.defaults.inits);
+    const keys = new Set<string>();
+    for (let k = 0; k < 60; k++) {
+      stepper.step(10);
+      const figure = lossFigure(stepper.snapshot(), names);
+      keys.add(figure.key);
+      expect(figure.live![0]!.points).toHaveLength(k + 2);
+    }
+    expect(keys.size).toBeLessThan(30);
+  });
 });

@@ -62,13 +62,13 @@ export function lossFigure(snap: RaceSnapshot, names: readonly string[], summary
   const ends = snap.lanes.flatMap((lane, k) => {
     const last = lane.loss[lane.loss.length - 1];
     if (last === undefined || snap.step === 0) return [];
-    const diverged = lane.verdict === "diverged";
-    const at = diverged
-      ? clamp(last.loss)
-      : 10 ** (Math.round(Math.log10(clamp(last.loss)) / LABEL_STEP) * LABEL_STEP);
-    return [
-      { lane: k, step: last.step, loss: at, diverged, text: diverged ? `${names[k]} ✕ diverged` : names[k]! },
-    ];
+    if (lane.verdict === "diverged")
+      return [
+        { lane: k, step: last.step, loss: clamp(last.loss), diverged: true, text: `${names[k]} ✕ diverged` },
+      ];
+    // a running lane is named in the margin, at its curve's height in steps of LABEL_STEP decades
+    const at = 10 ** (Math.round(Math.log10(clamp(last.loss)) / LABEL_STEP) * LABEL_STEP);
+    return [{ lane: k, step: snap.horizon, loss: at, diverged: false, text: names[k]! }];
   });
   const text = (y: number, t: string, dy: number) =>
     Plot.text([t], { x: snap.horizon, y: () => y, textAnchor: "end", dy, fill: "var(--fg-muted)" });
@@ -113,9 +113,8 @@ export function lossFigure(snap: RaceSnapshot, names: readonly string[], summary
               strokeWidth: 2.5,
             },
           ),
-          // a diverged lane's label stays beside its cross; the others' in the margin, beside their curve's end
           Plot.text(placed, {
-            x: (d) => (d.diverged ? d.step : snap.horizon),
+            x: "step",
             y: "labelY",
             text: "text",
             textAnchor: "start",
