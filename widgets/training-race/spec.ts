@@ -144,7 +144,7 @@ const OPACITY_LEVELS = 10;
  * The heatmap as a handful of filled paths (one per class colour and opacity step, |ŷ| capped at 1), each
  * cell a square of the plane (rows from the top, as the grid evaluates them).
  */
-export function heatmap(boundary: Boundary | null, half: number): LivePath[] {
+function heatmap(boundary: Boundary | null, half: number): LivePath[] {
   if (boundary === null) return [];
   const cells = Math.round(Math.sqrt(boundary.values.length));
   const size = (2 * half) / cells;
