@@ -8,13 +8,15 @@
  * Setup: `batch` inputs x ~ N(0, I) of dimension `width`, then `depth` dense layers width → width (or any
  * `widths`), every one followed by the activation, zero biases. Backward starts from a RANDOM gradient: ∂L/∂a^L ~ N(0, 1) i.i.d.
  * (the gradient of the random linear loss L = Σ g ⊙ a^L), so the backward statistics show how the network
- * itself scales gradients, independent of any particular loss. ∂L/∂W is summed over the batch.
+ * itself scales gradients, independent of any particular loss. ∂L/∂z is per example (the backward signal of one
+ * input, comparable with the forward one); ∂L/∂W is the MEAN over the batch, (1/B)·Σ_b δ_b a_bᵀ, what a
+ * framework's mean loss gives for the weights (a sum over the batch would be B² times larger in variance).
  *
  * Theory (mean field, i.e. infinite width), per layer l = 1…L with σ_w² = Var W^l:
  *   Var z^l = n_in·σ_w²·E[a^{l−1}²],  E[a^0²] = 1,  E[a^l²] = E[f(z)²] for z ~ N(0, Var z^l)
  *   (ReLU: ½Var z; leaky ReLU: ½(1+α²)Var z; linear: Var z; tanh and sigmoid: by quadrature);
  *   Var ∂L/∂a^L = 1,  Var ∂L/∂z^l = Var ∂L/∂a^l · E[f′(z^l)²],  Var ∂L/∂a^{l−1} = n_out·σ_w²·Var ∂L/∂z^l;
- *   Var ∂L/∂W^l = B · Var ∂L/∂z^l · E[a^{l−1}²].
+ *   Var ∂L/∂W^l = Var ∂L/∂z^l · E[a^{l−1}²] / B  (the batch mean of B independent per-example products).
  * `linearRegime` is the same recursion with f treated as the identity near 0 (f′(0)² = 1 for tanh, as Glorot
  * derives it); it is null for sigmoid and ReLU-type activations, whose f′(0) is not 1 or which are not symmetric.
  */
@@ -143,6 +145,8 @@ export function runVarianceByDepth(options: Partial<VarianceByDepthOptions> = {}
   const trace = forward(net, X, batch);
   const g = standardNormalInputs(batch, sizes[depth], rng);
   const grads = backward(net, trace, g);
+  // backward() sums ∂L/∂W over the batch; the convention here is the batch mean (see the header)
+  for (const dW of grads.dW) for (let i = 0; i < dW.length; i++) dW[i]! /= batch;
 
   const weightVariance = net.layers.map((_, l) =>
     initVariance(o.init, { fanIn: sizes[l], fanOut: sizes[l + 1] }, o.initParams),
@@ -184,7 +188,7 @@ export function runVarianceByDepth(options: Partial<VarianceByDepthOptions> = {}
         varZ: varZ[l],
         meanSquareA: meanSquareA[l],
         varDz: varDz[l],
-        varDW: batch * varDz[l] * inputA2,
+        varDW: (varDz[l] * inputA2) / batch,
       },
       linearRegime: linear
         ? { varZ: product(forwardGain.slice(0, l + 1)), varDz: product(backwardGain.slice(l + 1)) }
