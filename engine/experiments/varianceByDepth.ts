@@ -31,7 +31,7 @@ import {
 } from "../initializers";
 import { backward, createNetwork, forward } from "../network";
 import { createRng } from "../rng";
-import { summarize, type Summary } from "../stats";
+import { fractionSaturated, summarize, type Summary } from "../stats";
 
 /** Options of the variance-by-depth experiment (defaults in `varianceByDepthDefaults`). */
 export interface VarianceByDepthOptions {
@@ -97,6 +97,8 @@ export interface VarianceLayer {
    * (bias noise) whatever the input.
    */
   inputShare: number;
+  /** Share of units saturated (stats.fractionSaturated: f′(z) < 2 % of f′(0)); null for ReLU-like activations. */
+  saturated: number | null;
   a: Summary;
   dz: Summary;
   dW: Summary;
@@ -222,6 +224,7 @@ export function runVarianceByDepth(options: Partial<VarianceByDepthOptions> = {}
       layer: l + 1,
       z: summarize(trace.z[l], { bins: o.bins }),
       inputShare: inputShare(trace.z[l], batch, sizes[l + 1]),
+      saturated: fractionSaturated(o.activation, trace.a[l + 1]),
       a: summarize(trace.a[l + 1], { bins: o.bins }),
       dz: summarize(grads.dz[l], { bins: o.bins }),
       dW: summarize(grads.dW[l], { bins: o.bins }),
