@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import * as Plot from "@observablehq/plot";
 import type { FigureSize } from "../../widgets/ui/figure-size";
-import type { LiveMarks } from "../../widgets/ui/live-marks";
+import type { LiveSpec } from "../../widgets/ui/live-marks";
 import { renderStaticSvg } from "../../widgets/ui/static-svg";
 
 /**
@@ -11,7 +11,7 @@ import { renderStaticSvg } from "../../widgets/ui/static-svg";
 export function normalizedSvg(
   spec: (size: FigureSize) => Plot.PlotOptions,
   aspect: { wide: number },
-  live: LiveMarks | null = null,
+  live: LiveSpec | null = null,
 ): string {
   return renderStaticSvg(spec, aspect, live)
     .replace(/-?\d+\.\d+(e[-+]?\d+)?/g, (n) => String(Number(Number(n).toPrecision(3))))
