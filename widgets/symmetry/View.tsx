@@ -29,8 +29,11 @@ export function SymmetryIsland({ children, ...props }: SymmetryProps) {
   const snap = training.snapshot;
   // the build-time heatmaps show the initial state only; after a restored link they would be the wrong ones
   const initial = snap.step === 0 && key === runKey(symmetryDemo.fromProps(props));
-  const announced = training.playing ? Math.floor(snap.step / ANNOUNCE_EVERY) : snap.step;
-  const summary = useAnnounced(() => summarize(snap, state), `${key}|${training.playing}|${announced}`);
+  const at = training.playing ? Math.floor(snap.step / ANNOUNCE_EVERY) : snap.step;
+  const summary = useAnnounced(
+    () => summarize(snap, state),
+    `${key}|${training.playing}|${at}|${snap.divergedAt}`,
+  );
   const fields = (keys: (keyof SymmetryState)[]) => (
     <FieldControls fields={symmetryDemo.fields} state={state} onChange={update} keys={keys} />
   );
