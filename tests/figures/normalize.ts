@@ -13,10 +13,14 @@ export function normalizedSvg(
   aspect: { wide: number },
   live: LiveSpec | null = null,
 ): string {
-  return renderStaticSvg(spec, aspect, live)
+  return normalized(renderStaticSvg(spec, aspect, live));
+}
+
+/** SVG markup with every number rounded to 3 significant digits and one element per line. */
+export const normalized = (svg: string): string =>
+  svg
     .replace(/-?\d+\.\d+(e[-+]?\d+)?/g, (n) => String(Number(Number(n).toPrecision(3))))
     .replace(/></g, ">\n<");
-}
 
 /**
  * The site's colour variables (the first `:root` block of global.css, light and dark), written into each
