@@ -90,7 +90,9 @@ describe("Symmetric page", HEAVY, () => {
     expect(chunked.maxSpread).toBe(once.maxSpread);
     expect(chunked.layers.map((l) => l.W)).toEqual(once.weights.map((W) => [...W]));
     expect(chunked.layers.map((l) => l.b)).toEqual(once.biases.map((b) => [...b]));
-    expect(chunked.layers.map((l) => ({ weights: l.weightsMoved, biases: l.biasesMoved }))).toEqual(once.moved);
+    expect(chunked.layers.map((l) => ({ weights: l.weightsMoved, biases: l.biasesMoved }))).toEqual(
+      once.moved,
+    );
     expect(runToEnd(createSymmetryStepper(options), 300)).toEqual(chunked);
   });
 

@@ -49,13 +49,13 @@ export const symmetryDemo = defineDemo<SymmetryState>({
   namespace: "sym",
   title: "A small network training from a constant",
   fields: {
-    activation: choiceField(
+    activation: choiceField<SymmetryState["activation"]>(
       "activation",
       activationOptions(["tanh", "relu", "sigmoid", "linear", "leaky_relu"] as const),
       "tanh",
       { title: "Hidden activation" },
     ),
-    dataset: choiceField(
+    dataset: choiceField<SymmetryState["dataset"]>(
       "data set",
       DATASETS.map((d) => ({ value: d, label: datasetLabels[d] })),
       "xor",
