@@ -5,5 +5,6 @@
  */
 import type { Demo } from "./ui/demo";
 import { saturationDemo } from "./saturation/state";
+import { symmetryDemo } from "./symmetry/state";
 
-export const demos: readonly Demo<object>[] = [saturationDemo] as unknown as Demo<object>[];
+export const demos: readonly Demo<object>[] = [saturationDemo, symmetryDemo] as unknown as Demo<object>[];

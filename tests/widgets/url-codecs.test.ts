@@ -1,7 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { decodeState, encodeState, type Schema } from "../../widgets/ui/url-state";
-import * as symmetry from "../../widgets/symmetry/model";
 import * as race from "../../widgets/training-race/model";
 
 interface Demo<S extends object> {
@@ -12,10 +11,7 @@ interface Demo<S extends object> {
   stateFromProps(props: Partial<S>): S;
 }
 
-const demos = [
-  { name: "symmetry", ...symmetry },
-  { name: "training race", ...race },
-] as Demo<object>[];
+const demos = [{ name: "training race", ...race }] as Demo<object>[];
 
 /** Raw values a hand-edited or truncated link might carry. */
 const rawValue = fc.oneof(
