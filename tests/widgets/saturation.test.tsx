@@ -166,8 +166,9 @@ describe("SaturationIsland", () => {
  * at the two ends of its scale slider, and the verdicts it shows after a whole run, agree with the prose.
  */
 describe("the demo's sentences agree with the Random page for every activation it offers", () => {
-  const activations = saturationDemo.fields.activation.control;
-  const offered = activations.kind === "select" ? activations.options.map((o) => o.value) : [];
+  const control = saturationDemo.fields.activation.control;
+  const offered: ("tanh" | "sigmoid")[] =
+    control?.kind === "select" ? control.options.map((o) => o.value as "tanh" | "sigmoid") : [];
 
   it("offers exactly tanh and sigmoid", () => {
     expect([...offered].sort()).toEqual(["sigmoid", "tanh"]);
@@ -176,10 +177,10 @@ describe("the demo's sentences agree with the Random page for every activation i
   it.each(offered)(
     "› Large s: %s units saturate, f′ piles up near zero, and the loss stalls while Xavier learns",
     (activation) => {
-      const start = snapshotOf(10, activation as "tanh" | "sigmoid");
+      const start = snapshotOf(10, activation);
       expect(regimeOf(start)).toBe("saturated");
       expect(summarize(start)).toMatch(/\d+ % of hidden units are saturated/);
-      const end = snapshotOf(10, activation as "tanh" | "sigmoid", 1e9);
+      const end = snapshotOf(10, activation, 1e9);
       expect(end.scaled.verdict).toBe("stalled");
       expect(end.baseline.verdict).toMatch(/learn/);
       expect(summarize(end)).toContain("(stalled)");
@@ -189,7 +190,7 @@ describe("the demo's sentences agree with the Random page for every activation i
   it.each(offered)(
     "› Small s: every gradient norm is tiny; with %s the z histograms narrow (tanh) or stop narrowing at s√n/2 (sigmoid)",
     (activation) => {
-      const snap = snapshotOf(0.01, activation as "tanh" | "sigmoid");
+      const snap = snapshotOf(0.01, activation);
       expect(regimeOf(snap)).toBe("vanishing");
       expect(summarize(snap)).toContain("the signal vanishes");
       const layers = snap.scaled.layers;
