@@ -90,9 +90,6 @@ export interface Workspace {
   yBatch: Float64Array;
 }
 
-/** Number of weight layers L = sizes.length − 1. */
-export const depthOf = (net: Network): number => net.layers.length;
-
 /** Activation of weight layer l: `hidden` below the top, `output` on it. */
 export function activationOf(net: Network, l: number): ActivationName {
   return l === net.layers.length - 1 ? net.output : net.hidden;
