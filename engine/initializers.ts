@@ -654,6 +654,38 @@ export function initVariance(id: InitializerId, fans: Fans, params?: Partial<Ini
   return initializers[id].variance(fans, params);
 }
 
+/**
+ * The frameworks' bias initializations for dense and conv layers, as choices of the engine (NetworkOptions.bias):
+ * Keras' `Dense` / `Conv*D` start every bias at zero (`bias_initializer="zeros"`); PyTorch's `nn.Linear` /
+ * `nn.Conv*d` `reset_parameters` draws them from U(−1/√fan_in, 1/√fan_in) — Var b = 1/(3·fan_in).
+ */
+export const biasInits = {
+  zeros: {
+    label: "zeros (Keras default)",
+    keras: "keras.layers.Dense(..., bias_initializer='zeros')",
+    pytorch: "torch.nn.init.zeros_(layer.bias)",
+    variance: (_fanIn: number) => 0,
+  },
+  "torch-default": {
+    label: "U(±1/√n_in) (PyTorch default)",
+    keras: "— (Keras biases start at zero)",
+    pytorch: "torch.nn.Linear(n_in, n_out)  # bias ~ U(−1/√fan_in, 1/√fan_in)",
+    variance: (fanIn: number) => 1 / (3 * fanIn),
+  },
+} as const;
+export type BiasInitId = keyof typeof biasInits;
+export const biasInitIds = Object.keys(biasInits) as readonly BiasInitId[];
+
+/** Fills a bias vector of `units` entries as `id` does for a layer with this fan-in. */
+export function initBias(id: BiasInitId, units: number, fanIn: number, rng: Rng): Float64Array {
+  const b = new Float64Array(units);
+  if (id === "torch-default") {
+    const bound = 1 / Math.sqrt(fanIn);
+    for (let i = 0; i < units; i++) b[i] = rng.uniform(-bound, bound);
+  }
+  return b;
+}
+
 /** Display names and series colours (CSS custom properties of the site) of the registry's families. */
 export const families: Readonly<Record<Initializer["family"], { label: string; color: string }>> = {
   he: { label: "He / Kaiming", color: "var(--series-2)" },

@@ -18,7 +18,7 @@ import {
   multiplyByDerivativeInPlace,
   type ActivationName,
 } from "./activations";
-import { initWeights, type InitializerId, type InitParams } from "./initializers";
+import { initBias, initWeights, type InitializerId, type InitParams } from "./initializers";
 import type { Rng } from "./rng";
 
 /** One dense layer: z = W·a + b. */
@@ -41,8 +41,11 @@ export interface Network {
   leakySlope: number;
 }
 
-/** Every bias starts at 0, or at one constant value. */
-export type BiasInit = { kind: "zeros" } | { kind: "constant"; value: number };
+/**
+ * Every bias starts at 0, at one constant value, or as a framework draws it (initializers.biasInits:
+ * PyTorch's U(±1/√fan_in), drawn right after each layer's weights).
+ */
+export type BiasInit = { kind: "zeros" } | { kind: "constant"; value: number } | { kind: "torch-default" };
 
 /** Arguments of `createNetwork`. */
 export interface NetworkOptions {
@@ -87,9 +90,6 @@ export interface Workspace {
   yBatch: Float64Array;
 }
 
-/** Number of weight layers L = sizes.length − 1. */
-export const depthOf = (net: Network): number => net.layers.length;
-
 /** Activation of weight layer l: `hidden` below the top, `output` on it. */
 export function activationOf(net: Network, l: number): ActivationName {
   return l === net.layers.length - 1 ? net.output : net.hidden;
@@ -122,7 +122,10 @@ export function createNetwork(options: NetworkOptions): Network {
     const id = typeof init === "string" ? init : init[l];
     const params = isParamList(initParams) ? initParams[l] : initParams;
     const W = initWeights(id, sizes[l + 1], sizes[l], rng, params);
-    const b = new Float64Array(sizes[l + 1]);
+    const b =
+      bias.kind === "torch-default"
+        ? initBias("torch-default", sizes[l + 1], sizes[l], rng)
+        : new Float64Array(sizes[l + 1]);
     if (bias.kind === "constant") b.fill(bias.value);
     layers.push({ W, b });
   }

@@ -74,17 +74,29 @@ export function l2Norm(values: ArrayLike<number>): number {
 }
 
 /**
- * Fraction of saturated units over a batch: tanh |a| > 0.99; sigmoid σ′(z) = a(1 − a) < 0.01.
- * `null` for activations that do not saturate.
+ * THE definition of a saturated unit, used by every figure, verdict and sentence: its slope f′(z) is below 2 %
+ * of the activation's steepest slope f′(0) (tanh: 1 − a² < 0.02, i.e. |a| > 0.990, |z| > 2.64; sigmoid:
+ * a(1 − a) < 0.005, i.e. |z| > 5.29). Only sigmoid and tanh saturate: ReLU-like units have no flat tail on
+ * the positive side.
  */
+export const SATURATED_SLOPE_SHARE = 0.02;
+
+/** |z| beyond which a sigmoid or tanh unit counts as saturated (the threshold above, solved for z). */
+export function saturationEdge(activation: "tanh" | "sigmoid"): number {
+  // tanh′ = 1 − tanh² < ε ⇔ |z| > atanh(√(1 − ε)); σ′ = σ(1 − σ) < ε/4 ⇔ |z| > 2·atanh(√(1 − ε))
+  const edge = Math.atanh(Math.sqrt(1 - SATURATED_SLOPE_SHARE));
+  return activation === "tanh" ? edge : 2 * edge;
+}
+
+/** Fraction of saturated units over a batch, from a = f(z); `null` for activations that do not saturate. */
 export function fractionSaturated(activation: ActivationName, a: ArrayLike<number>): number | null {
   const n = a.length;
   if (activation !== "tanh" && activation !== "sigmoid") return null;
   let count = 0;
   if (activation === "tanh") {
-    for (let i = 0; i < n; i++) if (Math.abs(a[i]) > 0.99) count++;
+    for (let i = 0; i < n; i++) if (1 - a[i] * a[i] < SATURATED_SLOPE_SHARE) count++;
   } else {
-    for (let i = 0; i < n; i++) if (a[i] * (1 - a[i]) < 0.01) count++;
+    for (let i = 0; i < n; i++) if (a[i] * (1 - a[i]) < SATURATED_SLOPE_SHARE / 4) count++;
   }
   return n > 0 ? count / n : NaN;
 }
@@ -153,7 +165,7 @@ export interface LayerStats {
   a: Summary;
   /** f′(z[l]) and its mean. */
   derivative: Summary;
-  /** tanh |a| > 0.99 / sigmoid σ′ < 0.01; null for other activations. */
+  /** Share of units with f′(z) < 2 % of f′(0) (SATURATED_SLOPE_SHARE); null for non-saturating activations. */
   saturated: number | null;
   /** ReLU only; null otherwise. */
   dead: DeadStats | null;

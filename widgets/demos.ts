@@ -5,6 +5,11 @@
  */
 import type { Demo } from "./ui/demo";
 import { saturationDemo } from "./saturation/state";
+import { symmetryDemo } from "./symmetry/state";
 import { raceDemo } from "./training-race/state";
 
-export const demos: readonly Demo<object>[] = [saturationDemo, raceDemo] as unknown as Demo<object>[];
+export const demos: readonly Demo<object>[] = [
+  saturationDemo,
+  symmetryDemo,
+  raceDemo,
+] as unknown as Demo<object>[];

@@ -23,7 +23,7 @@ import {
 } from "../optimizer";
 import { createRng } from "../rng";
 import { histogram } from "../histogram";
-import { derivativeValues, isDiverged, layerStatistics, moments, type Bin } from "../stats";
+import { derivativeValues, isDiverged, layerStatistics, moments, saturationEdge, type Bin } from "../stats";
 import type { Stepper } from "../stepping";
 import { verdictOf, type Verdict } from "../verdict";
 
@@ -65,7 +65,7 @@ export const saturationDefaults: SaturationOptions = {
 /** Statistics of one hidden layer over the training set. */
 export interface SaturationLayer {
   layer: number;
-  /** Fraction of saturated units (tanh |a| > 0.99, sigmoid σ′ < 0.01). */
+  /** Fraction of saturated units (f′(z) < 2 % of f′(0): stats.saturationEdge). */
   saturated: number;
   /** Mean of f′(z) over units and examples. */
   meanDerivative: number;
@@ -195,13 +195,13 @@ export function runSaturation(options: Partial<SaturationOptions> = {}): Saturat
 }
 
 /**
- * Where a unit counts as saturated, as |z| (stats.fractionSaturated's thresholds solved for z: tanh |a| > 0.99
- * ⇔ |z| > atanh(0.99) ≈ 2.65; sigmoid σ′ < 0.01 ⇔ |z| > ln((1 + √0.96) / (1 − √0.96)) ≈ 4.60), the window the
- * z histograms cover (a little more than that) and the largest slope f′ (1 for tanh, ¼ for sigmoid).
+ * Where a unit counts as saturated, as |z| (stats.saturationEdge: f′(z) below 2 % of f′(0), |z| > 2.64 for tanh
+ * and 5.29 for sigmoid), the window the z histograms cover (a little more than that) and the largest slope f′
+ * (1 for tanh, ¼ for sigmoid).
  */
 export const SATURATION_WINDOWS = {
-  tanh: { liveEdge: 2.647, zLimit: 6, derivativeMax: 1 },
-  sigmoid: { liveEdge: 4.595, zLimit: 10, derivativeMax: 0.25 },
+  tanh: { liveEdge: saturationEdge("tanh"), zLimit: 6, derivativeMax: 1 },
+  sigmoid: { liveEdge: saturationEdge("sigmoid"), zLimit: 10, derivativeMax: 0.25 },
 } as const;
 
 /** Bins of the z and f′ histograms in a snapshot. */
@@ -221,7 +221,7 @@ export interface SaturationLayerSnapshot {
   zStd: number;
   /** Shares of f′(z) in DERIVATIVE_BINS equal bins over [0, derivativeMax]. */
   derivative: number[];
-  /** Fraction of saturated units (tanh |a| > 0.99, sigmoid σ′ < 0.01). */
+  /** Fraction of saturated units (f′(z) < 2 % of f′(0): stats.saturationEdge). */
   saturated: number;
   meanDerivative: number;
   /** ‖∂L/∂W‖₂ of the weights INTO this layer. */

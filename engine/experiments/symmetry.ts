@@ -20,7 +20,9 @@ import {
   type TrainingData,
 } from "../optimizer";
 import { createRng } from "../rng";
-import { symmetrySpread, type SymmetryReport } from "../stats";
+import { isDiverged, moments, symmetrySpread, type SymmetryReport } from "../stats";
+import type { Stepper } from "../stepping";
+import { TAIL, verdictOf, type Verdict } from "../verdict";
 
 /** Options of the symmetry experiment (all have defaults in `symmetryDefaults`). */
 export interface SymmetryOptions {
@@ -39,7 +41,7 @@ export interface SymmetryOptions {
   points: number;
   lr: number;
   batch: number;
-  /** Steps `runSymmetry` takes. */
+  /** Steps `runSymmetry` takes; the horizon of `createSymmetryStepper`. */
   steps: number;
 }
 
@@ -157,6 +159,116 @@ function maxAbsDiff(x: Float64Array, y: Float64Array): number {
   let m = 0;
   for (let i = 0; i < x.length; i++) m = Math.max(m, Math.abs(x[i] - y[i]));
   return m;
+}
+
+/** One weight layer in a snapshot: W (out × in, row-major) and b, copied exactly, with the tie's measures. */
+export interface SymmetryLayerSnapshot {
+  nIn: number;
+  nOut: number;
+  W: number[];
+  b: number[];
+  /** Largest spread among this layer's tied weights (stats.symmetrySpread). */
+  weightSpread: number;
+  /** Spread of the biases (hidden layers); null for the output layer. */
+  biasSpread: number | null;
+  /** Largest |ΔW| and |Δb| since initialisation. */
+  weightsMoved: number;
+  biasesMoved: number;
+}
+
+/** A symmetry run as plain data: every number exact, so "bit-identical" can be checked with ===. */
+export interface SymmetrySnapshot {
+  step: number;
+  horizon: number;
+  loss: number;
+  /** Largest spread among tied weights over the whole net now; exactly 0 while the units are tied. */
+  spread: number;
+  /** Largest spread at any step so far: exactly 0 iff the units were bit-identical at every step. */
+  maxSpread: number;
+  layers: SymmetryLayerSnapshot[];
+  /** The step at which a weight or the loss became non-finite (the snapshot is the step before); else null. */
+  divergedAt: number | null;
+  verdict: Verdict;
+}
+
+/** Steps before which a symmetry run's loss is too early to judge (engine/verdict.ts). */
+export const SYMMETRY_WARMUP = 100;
+
+/**
+ * A symmetry run as a {@link Stepper}: one SGD step per unit up to `steps`, keeping only the newest record
+ * (memory stays flat however long it plays). A step that makes a weight or the loss non-finite is undone and
+ * ends the run, so the snapshot always shows the last finite state.
+ */
+export function createSymmetryStepper(options: Partial<SymmetryOptions> = {}): Stepper<SymmetrySnapshot> {
+  const run = createSymmetryRun(options);
+  const { state } = run;
+  const { net } = state.trainer;
+  const horizon = state.options.steps;
+  const constantLoss = moments(state.data.Y).variance / 2;
+  let current = state.history[0];
+  // step 0's loss, then the newest TAIL losses: all that verdictOf reads
+  const losses = [current.loss];
+  let maxSpread = current.spread;
+  let divergedAt: number | null = null;
+  const saved = net.layers.map(({ W, b }) => ({ W: W.slice(), b: b.slice() }));
+  const done = () => divergedAt !== null || current.step >= horizon;
+
+  return {
+    step(n) {
+      let taken = 0;
+      while (taken < n && !done()) {
+        net.layers.forEach(({ W, b }, l) => (saved[l].W.set(W), saved[l].b.set(b)));
+        const next = run.step(1)[0];
+        state.history.length = 0;
+        if (isDiverged(net, undefined, next.loss) || !Number.isFinite(next.spread)) {
+          divergedAt = next.step;
+          net.layers.forEach(({ W, b }, l) => (W.set(saved[l].W), b.set(saved[l].b)));
+          break;
+        }
+        current = next;
+        maxSpread = Math.max(maxSpread, next.spread);
+        losses.push(next.loss);
+        if (losses.length > 1 + TAIL) losses.splice(1, 1);
+        taken++;
+      }
+      return taken;
+    },
+    get progress() {
+      return current.step;
+    },
+    horizon,
+    get done() {
+      return done();
+    },
+    snapshot() {
+      const moved = movement(state);
+      return {
+        step: current.step,
+        horizon,
+        loss: current.loss,
+        spread: current.spread,
+        maxSpread,
+        layers: net.layers.map(({ W, b }, l) => ({
+          nIn: net.sizes[l],
+          nOut: net.sizes[l + 1],
+          W: Array.from(W),
+          b: Array.from(b),
+          weightSpread: current.perLayer[l].weights,
+          biasSpread: current.perLayer[l].biases,
+          weightsMoved: moved[l].weights,
+          biasesMoved: moved[l].biases,
+        })),
+        divergedAt,
+        verdict: verdictOf({
+          losses,
+          constantLoss,
+          step: current.step,
+          warmup: SYMMETRY_WARMUP,
+          diverged: divergedAt !== null,
+        }),
+      };
+    },
+  };
 }
 
 /** Summary of a finished symmetry run. */

@@ -6,24 +6,32 @@
  * tanh activations going up while the weight-gradient variance stays flat (Glorot & Bengio 2010, eq. 14).
  *
  * Setup: `batch` inputs x ~ N(0, I) of dimension `width`, then `depth` dense layers width → width (or any
- * `widths`), every one followed by the activation, zero biases. Backward starts from a RANDOM gradient: ∂L/∂a^L ~ N(0, 1) i.i.d.
+ * `widths`), every one followed by the activation; biases zero (Keras) or U(±1/√fan_in) (PyTorch), `bias`. Backward starts from a RANDOM gradient: ∂L/∂a^L ~ N(0, 1) i.i.d.
  * (the gradient of the random linear loss L = Σ g ⊙ a^L), so the backward statistics show how the network
- * itself scales gradients, independent of any particular loss. ∂L/∂W is summed over the batch.
+ * itself scales gradients, independent of any particular loss. ∂L/∂z is per example (the backward signal of one
+ * input, comparable with the forward one); ∂L/∂W is the MEAN over the batch, (1/B)·Σ_b δ_b a_bᵀ, what a
+ * framework's mean loss gives for the weights (a sum over the batch would be B² times larger in variance).
  *
  * Theory (mean field, i.e. infinite width), per layer l = 1…L with σ_w² = Var W^l:
- *   Var z^l = n_in·σ_w²·E[a^{l−1}²],  E[a^0²] = 1,  E[a^l²] = E[f(z)²] for z ~ N(0, Var z^l)
+ *   Var z^l = n_in·σ_w²·E[a^{l−1}²] + σ_b²,  E[a^0²] = 1,  σ_b² = Var b^l (0, or 1/(3·n_in) for PyTorch),  E[a^l²] = E[f(z)²] for z ~ N(0, Var z^l)
  *   (ReLU: ½Var z; leaky ReLU: ½(1+α²)Var z; linear: Var z; tanh and sigmoid: by quadrature);
  *   Var ∂L/∂a^L = 1,  Var ∂L/∂z^l = Var ∂L/∂a^l · E[f′(z^l)²],  Var ∂L/∂a^{l−1} = n_out·σ_w²·Var ∂L/∂z^l;
- *   Var ∂L/∂W^l = B · Var ∂L/∂z^l · E[a^{l−1}²].
+ *   Var ∂L/∂W^l = Var ∂L/∂z^l · E[a^{l−1}²] / B  (the batch mean of B independent per-example products).
  * `linearRegime` is the same recursion with f treated as the identity near 0 (f′(0)² = 1 for tanh, as Glorot
  * derives it); it is null for sigmoid and ReLU-type activations, whose f′(0) is not 1 or which are not symmetric.
  */
 import { activations, gaussianExpectation, type ActivationName } from "../activations";
 import { standardNormalInputs } from "../datasets";
-import { initVariance, type InitializerId, type InitParams } from "../initializers";
+import {
+  biasInits,
+  initVariance,
+  type BiasInitId,
+  type InitializerId,
+  type InitParams,
+} from "../initializers";
 import { backward, createNetwork, forward } from "../network";
 import { createRng } from "../rng";
-import { summarize, type Summary } from "../stats";
+import { fractionSaturated, summarize, type Summary } from "../stats";
 
 /** Options of the variance-by-depth experiment (defaults in `varianceByDepthDefaults`). */
 export interface VarianceByDepthOptions {
@@ -44,6 +52,8 @@ export interface VarianceByDepthOptions {
   batch: number;
   bins: number;
   leakySlope: number;
+  /** How the biases start (initializers.biasInits): zeros (Keras) or U(±1/√fan_in) (PyTorch's layers). */
+  bias: BiasInitId;
 }
 
 /** 10 tanh layers of 256 with Glorot uniform weights, 256 inputs. */
@@ -58,6 +68,7 @@ export const varianceByDepthDefaults: VarianceByDepthOptions = {
   batch: 256,
   bins: 40,
   leakySlope: 0.01,
+  bias: "zeros",
 };
 
 /** The papers' setups: Glorot 2010 (5 × 1000 tanh, standard vs normalized) and He 2015 (30-layer ReLU). */
@@ -80,6 +91,14 @@ export interface VarianceLayer {
   /** 1-based layer index l (z^l = W^l a^{l−1}). */
   layer: number;
   z: Summary;
+  /**
+   * The share of Var z that depends on the input: the mean over units of each unit's variance across the
+   * batch, over Var z. Near 1 when every unit responds to the input; near 0 when z is a per-unit constant
+   * (bias noise) whatever the input.
+   */
+  inputShare: number;
+  /** Share of units saturated (stats.fractionSaturated: f′(z) < 2 % of f′(0)); null for ReLU-like activations. */
+  saturated: number | null;
   a: Summary;
   dz: Summary;
   dW: Summary;
@@ -123,6 +142,29 @@ export function activationMoments(
   }
 }
 
+/** Mean over units of each unit's variance across the batch, over the variance of all entries (row-major B × n). */
+function inputShare(z: Float64Array, batch: number, units: number): number {
+  let total = 0;
+  let totalSq = 0;
+  let within = 0;
+  for (let j = 0; j < units; j++) {
+    let m = 0;
+    for (let b = 0; b < batch; b++) m += z[b * units + j]!;
+    m /= batch;
+    let v = 0;
+    for (let b = 0; b < batch; b++) {
+      const x = z[b * units + j]!;
+      v += (x - m) ** 2;
+      total += x;
+      totalSq += x * x;
+    }
+    within += v / batch;
+  }
+  const n = batch * units;
+  const variance = totalSq / n - (total / n) ** 2;
+  return variance > 0 ? within / units / variance : NaN;
+}
+
 /** Forward and backward per-layer statistics at initialisation, with the mean-field prediction alongside. */
 export function runVarianceByDepth(options: Partial<VarianceByDepthOptions> = {}): VarianceByDepthResult {
   const o = { ...varianceByDepthDefaults, ...options };
@@ -137,17 +179,21 @@ export function runVarianceByDepth(options: Partial<VarianceByDepthOptions> = {}
     init: o.init,
     initParams: o.initParams,
     leakySlope: o.leakySlope,
+    bias: { kind: o.bias },
     rng,
   });
   const X = standardNormalInputs(batch, sizes[0], rng);
   const trace = forward(net, X, batch);
   const g = standardNormalInputs(batch, sizes[depth], rng);
   const grads = backward(net, trace, g);
+  // backward() sums ∂L/∂W over the batch; the convention here is the batch mean (see the header)
+  for (const dW of grads.dW) for (let i = 0; i < dW.length; i++) dW[i]! /= batch;
 
   const weightVariance = net.layers.map((_, l) =>
     initVariance(o.init, { fanIn: sizes[l], fanOut: sizes[l + 1] }, o.initParams),
   );
   const forwardGain = weightVariance.map((v, l) => sizes[l] * v);
+  const biasVariance = net.layers.map((_, l) => biasInits[o.bias].variance(sizes[l]));
   const backwardGain = weightVariance.map((v, l) => sizes[l + 1] * v);
   // Mean-field recursions, forward then backward.
   const varZ: number[] = [];
@@ -155,7 +201,7 @@ export function runVarianceByDepth(options: Partial<VarianceByDepthOptions> = {}
   const df2: number[] = [];
   let prevA2 = 1;
   for (let l = 0; l < depth; l++) {
-    const q = forwardGain[l] * prevA2;
+    const q = forwardGain[l] * prevA2 + biasVariance[l];
     const m = activationMoments(o.activation, q, o.leakySlope);
     varZ.push(q);
     meanSquareA.push(m.f2);
@@ -177,6 +223,8 @@ export function runVarianceByDepth(options: Partial<VarianceByDepthOptions> = {}
     layers.push({
       layer: l + 1,
       z: summarize(trace.z[l], { bins: o.bins }),
+      inputShare: inputShare(trace.z[l], batch, sizes[l + 1]),
+      saturated: fractionSaturated(o.activation, trace.a[l + 1]),
       a: summarize(trace.a[l + 1], { bins: o.bins }),
       dz: summarize(grads.dz[l], { bins: o.bins }),
       dW: summarize(grads.dW[l], { bins: o.bins }),
@@ -184,7 +232,7 @@ export function runVarianceByDepth(options: Partial<VarianceByDepthOptions> = {}
         varZ: varZ[l],
         meanSquareA: meanSquareA[l],
         varDz: varDz[l],
-        varDW: batch * varDz[l] * inputA2,
+        varDW: (varDz[l] * inputA2) / batch,
       },
       linearRegime: linear
         ? { varZ: product(forwardGain.slice(0, l + 1)), varDz: product(backwardGain.slice(l + 1)) }

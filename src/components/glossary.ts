@@ -31,7 +31,7 @@ const entries = {
   saturation: {
     term: "saturation",
     definition:
-      "A sigmoid or tanh unit is saturated when |z| is so large that it sits on a flat tail of its curve: its output barely changes and its derivative is nearly zero, so almost no gradient flows through it.",
+      "A sigmoid or tanh unit is saturated when |z| is so large that it sits on a flat tail of its curve: its output barely changes and its derivative is nearly zero, so almost no gradient flows through it. This site counts a unit as saturated when f′(z) is below 2 % of f′(0): |z| > 2.64 for tanh, |z| > 5.29 for sigmoid.",
   },
   "symmetry-breaking": {
     term: "symmetry breaking",

@@ -53,3 +53,58 @@ describe("Overview › The map of schemes: which initializers hold the signal, 2
     }
   });
 });
+
+/**
+ * The map's verdict, per activation it offers, over seeds 1–3: what the overview's sentences say. Defined on
+ * Var z and the backward factor, with saturation a failure of its own (engine: schemeVerdict).
+ */
+describe("Overview › The map of schemes: the verdict for every activation the map offers", () => {
+  const holding = (activation: "relu" | "tanh" | "sigmoid", seed: number) =>
+    runSignalByScheme({ activation, seed })
+      .profiles.filter((p) => p.verdict.kind === "holds")
+      .map((p) => p.id)
+      .sort();
+  const verdictOf = (activation: "relu" | "tanh" | "sigmoid", seed: number, id: InitializerId) =>
+    runSignalByScheme({ activation, seed }).profiles.find((p) => p.id === id)!.verdict;
+  const he = ["he-normal-keras", "he-normal-torch", "he-uniform"];
+
+  it.each([1, 2, 3])("› with ReLU only the He family holds (seed %i)", (seed) => {
+    expect(holding("relu", seed)).toEqual(he);
+  });
+
+  it.each([1, 2, 3])(
+    "› with tanh only He holds; Glorot's standard and nn.Linear's default vanish, the σ≈0.88 truncated normal saturates (seed %i)",
+    (seed) => {
+      expect(holding("tanh", seed)).toEqual(he);
+      for (const id of ["glorot-standard", "torch-linear-default"] as const)
+        expect(verdictOf("tanh", seed, id).kind).toBe("vanishes");
+      expect(verdictOf("tanh", seed, "trunc-normal-torch").kind).toBe("saturates");
+    },
+  );
+
+  it.each([1, 2, 3])(
+    "› with tanh, Xavier, LeCun and orthogonal fade slowly: Var z ends between 1/100 and 1/10 of layer 1's (seed %i)",
+    (seed) => {
+      const r = runSignalByScheme({ activation: "tanh", seed });
+      for (const id of ["glorot-uniform", "lecun-normal-torch", "orthogonal"] as const) {
+        const z = r.profiles.find((p) => p.id === id)!.preactivation;
+        expect(z[z.length - 1]! / z[0]!).toBeGreaterThan(1 / 100);
+        expect(z[z.length - 1]! / z[0]!).toBeLessThan(1 / 10);
+      }
+    },
+  );
+
+  it.each([1, 2, 3])(
+    "› with the sigmoid nothing holds: every gradient vanishes, or the scheme saturates (seed %i)",
+    (seed) => {
+      const r = runSignalByScheme({ activation: "sigmoid", seed });
+      for (const p of r.profiles) {
+        if (p.id === "trunc-normal-torch") expect(p.verdict.kind).toBe("saturates");
+        else expect(p.verdict).toMatchObject({ kind: "vanishes", where: "gradient" });
+      }
+      // while Var z stays up: the sigmoid's ½ offset, not a signal that follows the input
+      const x = r.profiles.find((p) => p.id === "glorot-uniform")!.preactivation;
+      expect(x[x.length - 1]! / x[0]!).toBeGreaterThan(0.1);
+    },
+  );
+});

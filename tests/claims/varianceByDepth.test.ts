@@ -49,6 +49,46 @@ describe("Reference page", HEAVY, () => {
       expect(r.forwardGain[0]).toBeCloseTo(1 / 3, 12);
     }
   });
+
+  const defaults = (seed: number, bias: "zeros" | "torch-default") =>
+    runVarianceByDepth({
+      seed,
+      depth: 10,
+      width: 128,
+      batch: 128,
+      activation: "relu",
+      init: "torch-linear-default",
+      bias,
+    });
+
+  it("› with zero biases (Keras' choice) Var z vanishes: about 10⁻⁸ at layer 10", () => {
+    for (const seed of SEEDS.slice(0, 3)) {
+      const r = defaults(seed, "zeros");
+      expect(r.layers[9]!.z.variance).toBeLessThan(1e-6);
+      expect(r.layers[9]!.z.variance).toBeGreaterThan(1e-10);
+    }
+  });
+
+  it("› with PyTorch's default biases Var z settles at 2/(5n) ≈ 0.0031 and stops depending on the input", () => {
+    for (const seed of SEEDS.slice(0, 3)) {
+      const r = defaults(seed, "torch-default");
+      const deep = r.layers.slice(6);
+      // the fixed point of q = q/6 + 1/(3n), in the theory and in the measurement (layers 7–10)
+      for (const l of deep) {
+        expect(l.predicted.varZ).toBeCloseTo(2 / (5 * 128), 4);
+        expect(Math.abs(l.z.variance / (2 / (5 * 128)) - 1)).toBeLessThan(0.25);
+      }
+      // the input-dependent part shrinks by about ⅙ per layer, and by layer 10 is a vanishing share
+      const dependent = r.layers.map((l) => l.inputShare * l.z.variance);
+      const factor = (dependent[9]! / dependent[0]!) ** (1 / 9);
+      expect(factor).toBeGreaterThan(1 / 8);
+      expect(factor).toBeLessThan(1 / 5);
+      expect(r.layers[0]!.inputShare).toBeGreaterThan(0.95);
+      expect(r.layers[9]!.inputShare).toBeLessThan(1e-3);
+      // …while with zero biases a sizeable share of the (vanished) variance still follows the input
+      expect(defaults(seed, "zeros").layers[9]!.inputShare).toBeGreaterThan(0.1);
+    }
+  });
 });
 
 describe("He page", HEAVY, () => {

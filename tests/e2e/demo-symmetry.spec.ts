@@ -59,11 +59,22 @@ test("the readout says 0 — bit-identical after 50 steps, and leaves 0 with ε 
   await d.getByLabel("Add ε noise to the initial weights").check();
   await expect(d.locator(".control__counter strong")).toHaveText("0");
   await expect(d.locator(".sym-readout__main strong")).toContainText("units differ");
+  // back at the initial state, the build-time figure does not come back beside the live one
+  await d.getByLabel("Add ε noise to the initial weights").uncheck();
+  await expect(d.locator(".widget__plot > *")).toHaveCount(1);
+  await d.getByLabel("Add ε noise to the initial weights").check();
   const before = await spreadOf(page);
   expect(before).toBeGreaterThan(0);
+  // Training moves only the heatmap's live marks: Plot's figure stays the same element throughout.
+  const heatmap = d.locator(".widget__plot > svg");
+  await heatmap.evaluate((svg) => svg.setAttribute("data-drawn-before", ""));
+  const values = () => heatmap.locator(".live-marks text").allTextContents();
+  const valuesBefore = await values();
   await d.getByLabel("Speed").selectOption("100");
   await trainTo(page, 1500);
   expect(await spreadOf(page)).toBeGreaterThan(2 * before);
+  await expect(heatmap).toHaveAttribute("data-drawn-before", "");
+  expect(await values()).not.toEqual(valuesBefore);
   await expect(d.getByRole("img", { name: /links now differ/ })).toBeVisible();
   await expect(d.locator(".widget__summary")).toContainText("the hidden units now differ");
   expectNoProblems(problems);

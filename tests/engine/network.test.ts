@@ -262,3 +262,28 @@ async function loadTfjs() {
   await tf.setBackend("cpu");
   return tf;
 }
+
+describe("bias initialization", () => {
+  it("PyTorch's default draws each layer's biases from U(±1/√fan_in); Keras' starts them at zero", () => {
+    const sizes = [400, 300, 2];
+    const torch = createNetwork({
+      sizes,
+      hidden: "relu",
+      init: "he-normal-torch",
+      bias: { kind: "torch-default" },
+      rng: createRng(3),
+    });
+    const keras = createNetwork({ sizes, hidden: "relu", init: "he-normal-torch", rng: createRng(3) });
+    for (let l = 0; l < 2; l++) {
+      const b = torch.layers[l]!.b;
+      const bound = 1 / Math.sqrt(sizes[l]!);
+      expect(Math.max(...b.map(Math.abs))).toBeLessThanOrEqual(bound);
+      expect(keras.layers[l]!.b.every((x) => x === 0)).toBe(true);
+      // layer 1's weights are drawn before any bias, so both nets share them
+      if (l === 0) expect(torch.layers[0]!.W).toEqual(keras.layers[0]!.W);
+    }
+    const b = torch.layers[0]!.b;
+    const variance = b.reduce((s, x) => s + x * x, 0) / b.length;
+    expect(Math.abs(variance / (1 / (3 * 400)) - 1)).toBeLessThan(0.2);
+  });
+});

@@ -5,6 +5,8 @@ import { createRng } from "../../engine/rng";
 import {
   deadUnits,
   fractionSaturated,
+  SATURATED_SLOPE_SHARE,
+  saturationEdge,
   isDiverged,
   layerStatistics,
   moments,
@@ -26,10 +28,21 @@ describe("statistics", () => {
     expect(m.max).toBe(Math.max(...xs));
   });
 
-  it("saturation: tanh counts |a| > 0.99, sigmoid counts σ′ = a(1 − a) < 0.01, others are null", () => {
+  it("saturation: one rule for sigmoid and tanh, f′(z) below 2 % of f′(0); others are null", () => {
+    // tanh′ = 1 − a²: 0.995 → 0.010 and −0.999 → 0.002 count; 0.98 → 0.040 does not
     expect(fractionSaturated("tanh", [0.995, -0.999, 0.5, 0.98])).toBe(0.5);
-    expect(fractionSaturated("sigmoid", [0.995, 0.5, 0.001, 0.9])).toBe(0.5);
+    // σ′ = a(1 − a) against 2 % of ¼ = 0.005: 0.999 → 0.001 and 0.002 → 0.002 count; 0.99 → 0.0099 does not
+    expect(fractionSaturated("sigmoid", [0.999, 0.5, 0.002, 0.99])).toBe(0.5);
     expect(fractionSaturated("relu", [1, 2])).toBeNull();
+    // the edge in z, for each activation, is where the slope is exactly 2 % of its peak
+    for (const f of ["tanh", "sigmoid"] as const) {
+      const z = saturationEdge(f);
+      const slope = f === "tanh" ? 1 - Math.tanh(z) ** 2 : 1 / (4 * Math.cosh(z / 2) ** 2);
+      const peak = f === "tanh" ? 1 : 0.25;
+      expect(slope / peak).toBeCloseTo(SATURATED_SLOPE_SHARE, 12);
+    }
+    expect(saturationEdge("tanh")).toBeCloseTo(2.644, 3);
+    expect(saturationEdge("sigmoid")).toBeCloseTo(5.288, 3);
   });
 
   it("dead ReLU units are zero for every example; the zero fraction counts entries", () => {

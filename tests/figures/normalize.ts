@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import * as Plot from "@observablehq/plot";
 import type { FigureSize } from "../../widgets/ui/figure-size";
-import type { LiveMarks } from "../../widgets/ui/live-marks";
+import type { LiveSpec } from "../../widgets/ui/live-marks";
 import { renderStaticSvg } from "../../widgets/ui/static-svg";
 
 /**
@@ -11,12 +11,16 @@ import { renderStaticSvg } from "../../widgets/ui/static-svg";
 export function normalizedSvg(
   spec: (size: FigureSize) => Plot.PlotOptions,
   aspect: { wide: number },
-  live: LiveMarks | null = null,
+  live: LiveSpec | null = null,
 ): string {
-  return renderStaticSvg(spec, aspect, live)
+  return normalized(renderStaticSvg(spec, aspect, live));
+}
+
+/** SVG markup with every number rounded to 3 significant digits and one element per line. */
+export const normalized = (svg: string): string =>
+  svg
     .replace(/-?\d+\.\d+(e[-+]?\d+)?/g, (n) => String(Number(Number(n).toPrecision(3))))
     .replace(/></g, ">\n<");
-}
 
 /**
  * The site's colour variables (the first `:root` block of global.css, light and dark), written into each

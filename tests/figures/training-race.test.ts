@@ -3,6 +3,7 @@ import { createStepper } from "../../widgets/training-race/run";
 import { boundaryFigure, LANE_ASPECT, LOSS_ASPECT, lossFigure } from "../../widgets/training-race/spec";
 import { raceDemo, type RaceState } from "../../widgets/training-race/state";
 import { boundaryDescription, laneNames, summarize } from "../../widgets/training-race/summary";
+import { liveAt, type LivePath } from "../../widgets/ui/live-marks";
 import type { FigureSpec } from "../../widgets/ui/PlotFigure";
 import { normalizedSvg, svgFile } from "./normalize";
 
@@ -79,7 +80,7 @@ describe("training race figures (seed 1, He vs Xavier, 30 × 16 ReLU, circle)", 
       stepper.step(10);
       const figure = lossFigure(stepper.snapshot(), names);
       keys.add(figure.key);
-      expect(figure.live![0]!.points).toHaveLength(k + 2);
+      expect((liveAt(figure.live, { width: 640, height: 200 })![0] as LivePath).points).toHaveLength(k + 2);
     }
     expect(keys.size).toBeLessThan(30);
   });

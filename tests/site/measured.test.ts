@@ -12,9 +12,9 @@ describe("numbers measured by the engine at build time", () => {
     [...page.document.querySelectorAll(".measured")].map((el) => ({ route: page.route, el })),
   );
 
-  it("exist where the pages quote the engine: two on /he/, one on /reference/", () => {
+  it("exist where the pages quote the engine: two on /he/, four on /reference/", () => {
     const count = (route: string) => measured.filter((m) => m.route === route).length;
-    expect([count("/he/"), count("/reference/"), measured.length]).toEqual([2, 1, 3]);
+    expect([count("/he/"), count("/reference/"), measured.length]).toEqual([2, 4, 6]);
   });
 
   it.each(measured.map((m, i) => [`${m.route} #${i + 1}`, m.el] as const))(
@@ -27,10 +27,17 @@ describe("numbers measured by the engine at build time", () => {
       expect(Number(el.getAttribute("data-seeds"))).toBeGreaterThanOrEqual(5);
       expect(Math.abs(mean - expected)).toBeLessThanOrEqual(within);
       // the shown text is that mean and spread, rounded
-      const shown = /^(-?[\d.]+) ± ([\d.]+)$/.exec(el.textContent?.trim() ?? "");
-      expect(shown, el.textContent ?? "").not.toBeNull();
-      expect(Math.abs(Number(shown![1]) - mean)).toBeLessThanOrEqual(sd / 10 + 1e-12);
-      expect(Math.abs(Number(shown![2]) - sd)).toBeLessThanOrEqual(sd / 10 + 1e-12);
+      // "0.497 ± 0.018", or below 0.001 "(3.2 ± 1.0) × 10⁻⁶"
+      const text = el.textContent?.trim() ?? "";
+      const shown = /^\(?(-?[\d.]+) ± ([\d.]+)\)?(?: × 10([⁻⁰¹²³⁴⁵⁶⁷⁸⁹]+))?$/.exec(text);
+      expect(shown, text).not.toBeNull();
+      const digits = "⁰¹²³⁴⁵⁶⁷⁸⁹";
+      const exponent = shown![3]
+        ? Number([...shown![3]].map((c) => (c === "⁻" ? "-" : String(digits.indexOf(c)))).join(""))
+        : 0;
+      const scale = 10 ** exponent;
+      expect(Math.abs(Number(shown![1]) * scale - mean)).toBeLessThanOrEqual(sd / 10 + 1e-12);
+      expect(Math.abs(Number(shown![2]) * scale - sd)).toBeLessThanOrEqual(sd / 10 + 1e-12);
       // the sentence states the claim the number is checked against
       const sentence = el.parentElement?.textContent ?? "";
       expect(sentence).toMatch(/against (the derivation[’']s|1)/);

@@ -160,3 +160,51 @@ describe("SaturationIsland", () => {
     expect(screen.getByText("seed 3")).toBeTruthy();
   });
 });
+
+/**
+ * The Random page's "What to notice" sentences, for every activation the demo offers: what the widget prints
+ * at the two ends of its scale slider, and the verdicts it shows after a whole run, agree with the prose.
+ */
+describe("the demo's sentences agree with the Random page for every activation it offers", () => {
+  const control = saturationDemo.fields.activation.control;
+  const offered: ("tanh" | "sigmoid")[] =
+    control?.kind === "select" ? control.options.map((o) => o.value as "tanh" | "sigmoid") : [];
+
+  it("offers exactly tanh and sigmoid", () => {
+    expect([...offered].sort()).toEqual(["sigmoid", "tanh"]);
+  });
+
+  it.each(offered)(
+    "› Large s: %s units saturate, f′ piles up near zero, and the loss stalls while Xavier learns",
+    (activation) => {
+      const start = snapshotOf(10, activation);
+      expect(regimeOf(start)).toBe("saturated");
+      expect(summarize(start)).toMatch(/\d+ % of hidden units are saturated/);
+      const end = snapshotOf(10, activation, 1e9);
+      expect(end.scaled.verdict).toBe("stalled");
+      expect(end.baseline.verdict).toMatch(/learn/);
+      expect(summarize(end)).toContain("(stalled)");
+    },
+  );
+
+  it.each(offered)(
+    "› Small s: every gradient norm is tiny; with %s the z histograms narrow (tanh) or stop narrowing at s√n/2 (sigmoid)",
+    (activation) => {
+      const snap = snapshotOf(0.01, activation);
+      expect(regimeOf(snap)).toBe("vanishing");
+      expect(summarize(snap)).toContain("the signal vanishes");
+      const layers = snap.scaled.layers;
+      for (const l of layers) expect(l.gradNorm).toBeLessThan(1e-3);
+      if (activation === "tanh") {
+        for (let i = 1; i < layers.length; i++)
+          expect(layers[i]!.zStd).toBeLessThan(layers[i - 1]!.zStd / 10);
+      } else {
+        // outputs ≈ ½: z of a layer after the first is ½·Σ W over its 8 inputs, std ≈ s·√8/2
+        for (const l of layers.slice(1))
+          expect(Math.abs(Math.log(l.zStd / ((0.01 * Math.sqrt(8)) / 2)))).toBeLessThan(Math.log(2));
+        for (let i = 1; i < layers.length; i++)
+          expect(layers[i - 1]!.gradNorm).toBeLessThan(layers[i]!.gradNorm);
+      }
+    },
+  );
+});

@@ -130,7 +130,7 @@ export function SaturationIsland({ zhist, dhist, saturated, gradient, loss, ...p
         <div class="widget__figures widget__figures--2">
           <Figure
             title={`Pre-activations z, per hidden layer${at}`}
-            note={`(shaded: ${fn}′(z) not ≈ 0)`}
+            note={`(shaded: not saturated, ${fn}′(z) ≥ 2 % of its peak)`}
             figure={zFigure(snap)}
             aspect={ASPECT.histogram}
             staticSvg={shown(zhist)}

@@ -3,7 +3,7 @@ import type { ComponentChildren } from "preact";
 import { useContext, useLayoutEffect, useRef, useState } from "preact/hooks";
 import { addGroupRoles } from "./plot-a11y";
 import type { FigureSize } from "./figure-size";
-import { liveLayer, type LiveMarks } from "./live-marks";
+import { liveAt, liveLayer, type LiveSpec } from "./live-marks";
 import { FrameLoopContext } from "./useTraining";
 
 /**
@@ -14,7 +14,7 @@ import { FrameLoopContext } from "./useTraining";
 export interface FigureSpec {
   key: string;
   plot: (size: FigureSize) => Plot.PlotOptions;
-  live?: LiveMarks | null;
+  live?: LiveSpec | null;
 }
 
 interface Props {
@@ -28,9 +28,10 @@ interface Props {
   options?: ((size: FigureSize) => Plot.PlotOptions) | null;
   /**
    * The marks that move every snapshot (a loss curve while training), drawn in the figure's scales as plain
-   * SVG paths: a new `live` updates only them, at once, without running Plot again.
+   * SVG paths and labels: a new `live` updates only them, at once, without running Plot again. A function
+   * of the size gets the size the Plot part was drawn at.
    */
-  live?: LiveMarks | null;
+  live?: LiveSpec | null;
   /**
    * width / height of the figure's box on wide screens and on phones. The box is reserved in CSS, so the live
    * figure replaces the static one without a layout shift, and the figure is drawn to fill it.
@@ -59,6 +60,7 @@ export function PlotFigure(props: Props) {
   const loop = useContext(FrameLoopContext);
   const [size, setSize] = useState<FigureSize | null>(null);
   const figure = useRef<(Element & { scale?: Plot.Plot["scale"] }) | null>(null);
+  const drawnAt = useRef<FigureSize | null>(null);
   const liveRef = useRef(live);
   liveRef.current = live;
   const [key] = useState(() => `figure-${nextKey++}`);
@@ -86,14 +88,15 @@ export function PlotFigure(props: Props) {
       addGroupRoles(drawn);
       el.replaceChildren(drawn);
       figure.current = drawn;
-      liveLayer(drawn, liveRef.current);
+      drawnAt.current = size;
+      liveLayer(drawn, liveAt(liveRef.current, size));
     };
     if (loop) loop.draw(key, draw);
     else draw();
   }, [options, size]);
 
   useLayoutEffect(() => {
-    if (figure.current) liveLayer(figure.current, live);
+    if (figure.current && drawnAt.current) liveLayer(figure.current, liveAt(live, drawnAt.current));
   }, [live]);
 
   const style = { "--aspect-wide": String(aspect.wide), "--aspect-narrow": String(aspect.narrow) };

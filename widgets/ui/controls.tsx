@@ -284,9 +284,10 @@ export function FieldControl<T>(props: {
       return (
         <Select
           label={label}
-          value={value as string}
+          value={field.format(value)}
           options={props.only ? c.options.filter((o) => props.only!.includes(o.value)) : c.options}
-          onChange={change}
+          // the option's text through the field's own codec, so a field of numbers gets a number back
+          onChange={(v) => change(field.parse(v).value)}
         />
       );
     case "toggle":

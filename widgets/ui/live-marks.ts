@@ -3,6 +3,7 @@
  * and the moving marks are plain SVG paths placed in that figure's own x and y scales. Updating them costs a
  * few attribute writes instead of a whole Plot figure. The same function draws them into the build-time SVG.
  */
+import type { FigureSize } from "./figure-size";
 
 /** A scale as Plot exposes it on a drawn figure (`figure.scale("x")`). */
 interface ScaleLike {
@@ -32,11 +33,31 @@ export interface LivePath {
   endDot?: number;
 }
 
-/** The moving marks of one figure: paths, given the figure's scales. */
-export type LiveMarks = readonly LivePath[];
+/** One label in data coordinates, centred on its point (a value printed in a heatmap cell). */
+export interface LiveText {
+  text: string;
+  x: number;
+  y: number;
+  fill?: string;
+  /** A halo behind the glyphs (painted first), for legibility over marks. */
+  stroke?: string;
+  strokeWidth?: number;
+  fy?: unknown;
+}
+
+/** The moving marks of one figure: paths and labels, given the figure's scales. */
+export type LiveMarks = readonly (LivePath | LiveText)[];
+
+/** Live marks, or a function of the drawing size (called with the size the Plot part is drawn at). */
+export type LiveSpec = LiveMarks | ((size: FigureSize) => LiveMarks);
+
+/** The marks of `live` for a figure drawn at `size`. */
+export const liveAt = (live: LiveSpec | null | undefined, size: FigureSize): LiveMarks | null =>
+  typeof live === "function" ? live(size) : (live ?? null);
 
 const SVG = "http://www.w3.org/2000/svg";
 const CLASS = "live-marks";
+const round1 = (v: number) => String(Math.round(v * 10) / 10);
 const SLOT = "data-live-slot";
 
 /**
@@ -114,8 +135,27 @@ export function liveLayer(figure: Element, marks: LiveMarks | null): void {
   }
   const children: Element[] = [];
   for (const mark of marks) {
-    const path = doc.createElementNS(SVG, "path");
     const dy = mark.fy === undefined ? 0 : scales.fy(mark.fy);
+    if ("text" in mark) {
+      const [x, y] = [scales.x(mark.x), scales.y(mark.y) + dy];
+      if (!Number.isFinite(x) || !Number.isFinite(y)) continue;
+      const text = doc.createElementNS(SVG, "text");
+      text.setAttribute("x", round1(x));
+      text.setAttribute("y", round1(y));
+      text.setAttribute("dy", "0.32em");
+      text.setAttribute("text-anchor", "middle");
+      text.setAttribute("fill", mark.fill ?? "currentColor");
+      if (mark.stroke) {
+        text.setAttribute("stroke", mark.stroke);
+        text.setAttribute("stroke-width", String(mark.strokeWidth ?? 3));
+        text.setAttribute("paint-order", "stroke");
+        text.setAttribute("stroke-linejoin", "round");
+      }
+      text.textContent = mark.text;
+      children.push(text);
+      continue;
+    }
+    const path = doc.createElementNS(SVG, "path");
     path.setAttribute("d", pathData(mark.points, scales, dy, mark.closed));
     path.setAttribute("fill", mark.fill ?? "none");
     if (mark.fillOpacity !== undefined) path.setAttribute("fill-opacity", String(mark.fillOpacity));
@@ -130,8 +170,8 @@ export function liveLayer(figure: Element, marks: LiveMarks | null): void {
       .find(([a, b]) => Number.isFinite(scales.x(a)) && Number.isFinite(scales.y(b)));
     if (mark.endDot && last) {
       const dot = doc.createElementNS(SVG, "circle");
-      dot.setAttribute("cx", String(Math.round(scales.x(last[0]) * 10) / 10));
-      dot.setAttribute("cy", String(Math.round((scales.y(last[1]) + dy) * 10) / 10));
+      dot.setAttribute("cx", round1(scales.x(last[0])));
+      dot.setAttribute("cy", round1(scales.y(last[1]) + dy));
       dot.setAttribute("r", String(mark.endDot));
       dot.setAttribute("fill", mark.stroke ?? "currentColor");
       children.push(dot);

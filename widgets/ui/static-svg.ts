@@ -2,7 +2,7 @@ import * as Plot from "@observablehq/plot";
 import { parseHTML } from "linkedom";
 import { addGroupRoles } from "./plot-a11y";
 import { staticSize, type FigureSize } from "./figure-size";
-import { liveLayer, type LiveMarks } from "./live-marks";
+import { liveAt, liveLayer, type LiveSpec } from "./live-marks";
 
 /**
  * Renders a spec to SVG markup at build time (server only: it needs linkedom), at the static width and the
@@ -12,12 +12,12 @@ import { liveLayer, type LiveMarks } from "./live-marks";
 export function renderStaticSvg(
   options: (size: FigureSize) => Plot.PlotOptions,
   aspect: { wide: number },
-  live: LiveMarks | null = null,
+  live: LiveSpec | null = null,
   size: FigureSize = staticSize(aspect.wide),
 ): string {
   const { document } = parseHTML("<!doctype html><html><head></head><body></body></html>");
   const figure = Plot.plot({ ...options(size), document }) as unknown as Element;
   addGroupRoles(figure);
-  liveLayer(figure, live);
+  liveLayer(figure, liveAt(live, size));
   return figure.outerHTML;
 }
