@@ -4,6 +4,7 @@
  * its own.
  */
 import type { Demo } from "./ui/demo";
+import { playgroundDemo } from "./playground/state";
 import { saturationDemo } from "./saturation/state";
 
-export const demos: readonly Demo<object>[] = [saturationDemo] as unknown as Demo<object>[];
+export const demos: readonly Demo<object>[] = [saturationDemo, playgroundDemo] as unknown as Demo<object>[];

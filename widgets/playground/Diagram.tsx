@@ -1,9 +1,10 @@
 import { useLayoutEffect, useMemo, useRef } from "preact/hooks";
 import type { Network } from "../../engine/network";
-import { heatRuns, type GridValues } from "./grid";
-import { diagramLayout, forEachLink, linkWidth, type DiagramLayout } from "./layout";
-import { pathsMarkup, rectPath, svgMarkup, withMarkup } from "./markup";
+import type { GridValues } from "../ui/grid";
+import { forEachLink, linkWidth, networkLayout, type NetworkLayout } from "./layout";
+import { heatMarkup, svgMarkup, withMarkup } from "./markup";
 import { fitCanvas, paintHeat, paletteOf, useCanvasSize } from "./paint";
+import { PLANE } from "./run";
 
 /** What the reader points at or focuses: a unit, or the weight from unit `from` of `layer` to unit `to`. */
 export type Selection =
@@ -11,29 +12,10 @@ export type Selection =
 
 const THUMB_CELLS = 10;
 
-/** A unit's thumbnail as SVG cells, for the build-time figure (a canvas takes over once the island runs). */
-function thumbMarkup(values: Float32Array, x: number, y: number, size: number): string {
-  const cell = size / THUMB_CELLS;
-  return pathsMarkup(
-    heatRuns(values, THUMB_CELLS).map((r) => ({
-      d: rectPath(
-        (x + r.col * cell).toFixed(2),
-        (y + r.row * cell).toFixed(2),
-        (r.length * cell).toFixed(2),
-        cell.toFixed(2),
-      ),
-      paint: {
-        fill: r.sign > 0 ? "var(--series-1)" : "var(--series-2)",
-        "fill-opacity": (0.85 * r.alpha).toFixed(2),
-      },
-    })),
-  );
-}
-
 const weightsOf = (net: Network) => net.layers.map((layer) => layer.W);
 
 /** The weights as SVG lines coloured by sign and as thick as they are large, for the build-time figure. */
-function linksMarkup(net: Network, layout: DiagramLayout): string {
+function linksMarkup(net: Network, layout: NetworkLayout): string {
   const links: Record<string, string | number>[] = [];
   forEachLink(layout, net.sizes, weightsOf(net), (w, x1, y1, x2, y2) => {
     links.push({
@@ -67,7 +49,7 @@ export function segmentDistance(
 
 /** The hovered weight, outlined over the canvas. */
 function PickedLink(props: {
-  columns: DiagramLayout["columns"];
+  columns: NetworkLayout["columns"];
   node: number;
   s: Extract<Selection, { kind: "link" }>;
 }) {
@@ -116,7 +98,7 @@ export function Diagram(props: {
 }) {
   const { net, grid, live, focus, selection, onSelect, onFocusMove } = props;
   const sizes = props.sizes ?? net?.sizes ?? [];
-  const layout: DiagramLayout = useMemo(() => diagramLayout(sizes), [sizes.join()]);
+  const layout: NetworkLayout = useMemo(() => networkLayout(sizes), [sizes.join()]);
   const { node, columns } = layout;
   const canvas = useRef<HTMLCanvasElement>(null);
   const thumbs = useRef<HTMLCanvasElement>(null);
@@ -244,7 +226,9 @@ export function Diagram(props: {
                 {!live && (
                   <g
                     shape-rendering="crispEdges"
-                    {...withMarkup(values ? thumbMarkup(values, n.x, n.y, node) : "")}
+                    {...withMarkup(
+                      values ? heatMarkup(values, PLANE.cells, THUMB_CELLS, n.x, n.y, node) : "",
+                    )}
                   />
                 )}
                 <rect
