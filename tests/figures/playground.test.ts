@@ -13,7 +13,7 @@ import { summarize } from "../../widgets/playground/summary";
 import { svgFile } from "./normalize";
 
 /** The figure's <svg> as the build renders it, numbers to 3 significant digits, one element per line. */
-const normalizedSvg = (vnode: VNode) =>
+const normalizedSvg = <P>(vnode: VNode<P>) =>
   /<svg[\s\S]*<\/svg>/
     .exec(renderToString(vnode))![0]
     .replace(/-?\d+\.\d+(e[-+]?\d+)?/g, (n) => String(Number(Number(n).toPrecision(3))))
