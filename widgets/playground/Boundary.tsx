@@ -38,8 +38,7 @@ export function pointsMarkup(data: Dataset, test: boolean): string {
  * The decision boundary: the network's output over the input plane (blue where it predicts the blue class,
  * orange for the other, paler where it is unsure) with the training points (filled) and test points (rings).
  * Before hydration and without JavaScript the heatmap is SVG cells; live, a canvas repainted a few times a
- * second. Until the island has its run (`train`/`test`) and its first grid (`output`), hydration keeps the
- * server's points and cells as they are (their groups render empty markup, which hydration does not apply).
+ * second. Points and cells are one markup string per group, which hydration adopts without walking it.
  */
 export function Boundary(props: {
   output: Float32Array | null;

@@ -83,10 +83,8 @@ export function nodeName(sizes: readonly number[], layer: number, unit: number):
  * focusing a unit (Tab, then the arrow keys) or hovering a line reports its value.
  */
 export function Diagram(props: {
-  /** The weights shown; null until the island has built its run (hydration keeps the server's links). */
-  net: Network | null;
-  /** Layer widths, input to output (default: the network's). */
-  sizes?: readonly number[];
+  /** The weights shown (the build draws them as SVG lines, the island on a canvas). */
+  net: Network;
   grid: GridValues | null;
   live: boolean;
   focus: { layer: number; unit: number };
@@ -97,7 +95,7 @@ export function Diagram(props: {
   version: number;
 }) {
   const { net, grid, live, focus, selection, onSelect, onFocusMove } = props;
-  const sizes = props.sizes ?? net?.sizes ?? [];
+  const { sizes } = net;
   const layout: NetworkLayout = useMemo(() => networkLayout(sizes), [sizes.join()]);
   const { node, columns } = layout;
   const canvas = useRef<HTMLCanvasElement>(null);
@@ -108,7 +106,7 @@ export function Diagram(props: {
 
   useLayoutEffect(() => {
     const el = canvas.current;
-    if (!live || !el || !size || !net) return;
+    if (!live || !el || !size) return;
     const ctx = el.getContext("2d");
     if (!ctx) return;
     const scale = fitCanvas(el, size, layout.width);
@@ -150,7 +148,7 @@ export function Diagram(props: {
   /** The weight nearest the pointer (within 5 units), for hovering a line drawn on the canvas. */
   const pick = (e: MouseEvent) => {
     const el = svg.current;
-    if (!el || !net || (e.target as Element).closest(".pg-node")) return;
+    if (!el || (e.target as Element).closest(".pg-node")) return;
     const box = el.getBoundingClientRect();
     const ux = ((e.clientX - box.left) / box.width) * layout.width;
     const uy = ((e.clientY - box.top) / box.height) * layout.height;
@@ -166,10 +164,7 @@ export function Diagram(props: {
     if (best) onSelect(best);
   };
 
-  const links = useMemo(
-    () => (live || !net ? "" : linksMarkup(net, layout)),
-    [live, net, layout, props.version],
-  );
+  const links = useMemo(() => (live ? "" : linksMarkup(net, layout)), [live, net, layout, props.version]);
 
   const move = (e: KeyboardEvent) => {
     const { layer, unit } = focus;
