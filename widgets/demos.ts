@@ -4,6 +4,7 @@
  * its own.
  */
 import type { Demo } from "./ui/demo";
+import { playgroundDemo } from "./playground/state";
 import { saturationDemo } from "./saturation/state";
 import { symmetryDemo } from "./symmetry/state";
 import { raceDemo } from "./training-race/state";
@@ -12,4 +13,5 @@ export const demos: readonly Demo<object>[] = [
   saturationDemo,
   symmetryDemo,
   raceDemo,
+  playgroundDemo,
 ] as unknown as Demo<object>[];

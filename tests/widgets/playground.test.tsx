@@ -6,31 +6,29 @@ import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { datasetNames } from "../../engine/datasets";
 import { activationNames } from "../../engine/activations";
 import { initializerIds, initializers } from "../../engine/initializers";
-import { decodeState, encodeState } from "../../widgets/ui/url-state";
+import { createPlaygroundStepper, layerRows } from "../../engine/experiments/playground";
+import { runToEnd } from "../../engine/stepping";
+import { evaluateGrid, GridJob, outputOf } from "../../widgets/ui/grid";
 import { exportNetwork, exportText, importNetwork } from "../../widgets/playground/exchange";
-import { evaluateGrid, GRID, GridJob, heatRuns, outputOf } from "../../widgets/playground/grid";
+import { heatRuns } from "../../widgets/playground/markup";
+import { readout } from "../../widgets/playground/NetworkPanel";
 import {
-  decodePlayground,
-  hiddenField,
-  initParamsOf,
-  LIMITS,
-  NAMESPACE,
-  normalizeState,
-  schema,
-  SPEEDS,
-  stateFromProps,
-  type PlaygroundState,
-} from "../../widgets/playground/model";
-import {
-  createRun,
-  epochOf,
+  createStepper,
+  experimentOptions,
   initialNetwork,
-  layerRows,
-  stepEpoch,
-  verdictOf,
+  PLANE,
+  splitOf,
+  stepsPerEpoch,
 } from "../../widgets/playground/run";
+import {
+  hiddenField,
+  LIMITS,
+  playgroundDemo,
+  SPEEDS,
+  type PlaygroundState,
+} from "../../widgets/playground/state";
 import { stallReason, summarize } from "../../widgets/playground/summary";
-import { PlaygroundView, readout } from "../../widgets/playground/View";
+import { PlaygroundIsland } from "../../widgets/playground/View";
 import { installDomStubs } from "./dom-stubs";
 
 beforeAll(() => installDomStubs());
@@ -38,6 +36,15 @@ afterEach(() => {
   cleanup();
   history.replaceState(null, "", "/");
 });
+
+const stateFromProps = (p: Partial<PlaygroundState>) => playgroundDemo.fromProps(p);
+const decodePlayground = (p: URLSearchParams) => playgroundDemo.decode(p);
+/** A stepper's snapshot after `epochs` epochs. */
+const trained = (state: PlaygroundState, epochs: number) => {
+  const stepper = createStepper(state);
+  stepper.step(epochs * stepsPerEpoch(state));
+  return stepper.snapshot();
+};
 
 const weightsOf = (net: { layers: { W: Float64Array; b: Float64Array }[] }) =>
   net.layers.flatMap(({ W, b }) => [...W, ...b]);
@@ -77,14 +84,14 @@ describe("playground state", () => {
     const { state, notes } = decodePlayground(
       new URLSearchParams("pg.init=random-uniform&pg.params=a:0.5,b:-0.5"),
     );
-    expect(initParamsOf(state)).toEqual({});
+    expect(state.params).toEqual({});
     expect(notes[0]).toMatch(/bounds must satisfy a < b, got \[0.5, -0.5\]; using its default parameters/);
   });
 });
 
 describe("playground URL state", () => {
   it("never throws and always yields a state the sandbox accepts and can build, for 10,000 random query strings", () => {
-    const keys = Object.keys(schema).map((k) => `${NAMESPACE}.${k}`);
+    const keys = Object.keys(playgroundDemo.fields).map((k) => `pg.${k}`);
     const rawValue = fc.oneof(
       fc.string(),
       fc.double().map(String),
@@ -149,13 +156,12 @@ describe("playground URL state", () => {
               ? Number((spec.min + pick[i] * (spec.max - spec.min)).toPrecision(4))
               : spec.options[Math.floor(pick[i] * spec.options.length) % spec.options.length];
         });
-        return normalizeState({ ...s, params }).state;
+        return playgroundDemo.normalize!({ ...s, params }).state;
       });
     fc.assert(
       fc.property(validState, (state) => {
-        const params = encodeState(NAMESPACE, schema, state, new URLSearchParams("other.x=1"));
+        const params = playgroundDemo.encode(state, new URLSearchParams("other.x=1"));
         expect(decodePlayground(params)).toEqual({ state, notes: [] });
-        expect(decodeState(NAMESPACE, schema, state, params).notes).toEqual([]);
       }),
       { numRuns: 10_000 },
     );
@@ -167,57 +173,89 @@ describe("playground run", () => {
 
   it("Reset redraws the same initial weights for the same seed; a new seed draws others", () => {
     const a = weightsOf(initialNetwork(small));
-    expect(weightsOf(initialNetwork(small))).toEqual(a);
+    expect(weightsOf(createStepper(small).snapshot().net)).toEqual(a);
     expect(weightsOf(initialNetwork({ ...small, seed: 2 }))).not.toEqual(a);
-    const run = createRun(small);
-    stepEpoch(run);
-    expect(weightsOf(run.trainer.net)).not.toEqual(a);
-    expect(weightsOf(run.start)).toEqual(a);
+    expect(weightsOf(trained(small, 1).net)).not.toEqual(a);
   });
 
-  it("records train and test loss once per epoch", () => {
-    const run = createRun(small);
-    stepEpoch(run);
-    stepEpoch(run);
-    expect(epochOf(run)).toBe(2);
-    expect(run.history.map((p) => p.epoch)).toEqual([0, 1, 2]);
-    expect(verdictOf(run)).toBe("learning");
+  it("steps in chunks to exactly the run it makes in one go", () => {
+    const options = { ...experimentOptions(small), maxEpochs: 12 };
+    const split = splitOf(small);
+    const chunked = createPlaygroundStepper(options, split);
+    while (chunked.step(7) > 0);
+    const once = createPlaygroundStepper(options, split);
+    expect(once.step(1e9)).toBe(12 * stepsPerEpoch(small));
+    expect(chunked.done).toBe(true);
+    expect(chunked.snapshot()).toEqual(runToEnd(once));
+  });
+
+  it("records train and test loss once per epoch; the summary says it is learning", () => {
+    const snap = trained(small, 2);
+    expect(snap.epoch).toBe(2);
+    expect(snap.history.map((p) => p.epoch)).toEqual([0, 1, 2]);
+    // engine/verdict.ts judges only after PLAYGROUND_WARMUP epochs
+    expect(snap.verdict).toBe("untrained");
+    expect(summarize(snap, small)).toMatch(/: learning — epoch 2, test loss [\d.]+, train loss/);
+  });
+
+  it("He + ReLU learns the circle below 0.1 · L_const and stays learned", () => {
+    const state = stateFromProps({ activation: "relu", init: "he-normal-torch", hidden: [8, 8] });
+    const snap = trained(state, 300);
+    expect(snap.verdict).toBe("learned");
+    expect(snap.learned!.epoch).toBeLessThan(200);
+    expect(snap.learned!.test).toBeLessThan(0.05);
+    expect(summarize(snap, state)).toMatch(/learned — the test loss fell below 0.05 at epoch \d+/);
+  });
+
+  it("a large initial loss is not called diverged before the first epoch", () => {
+    const state = stateFromProps({
+      init: "random-normal",
+      params: { std: 2 },
+      hidden: [16, 16],
+      activation: "relu",
+    });
+    const snap = createStepper(state).snapshot();
+    expect(snap.history[0]!.test).toBeGreaterThan(10 * snap.baseline);
+    expect(snap.verdict).toBe("untrained");
   });
 
   it("a learning rate of 10 on ReLU diverges and stops", () => {
-    const run = createRun(
-      stateFromProps({ activation: "relu", init: "he-normal-torch", lr: 10, hidden: [8, 8] }),
-    );
-    for (let e = 0; e < 20 && !run.diverged; e++) stepEpoch(run);
-    expect(run.diverged).toBe(true);
-    expect(verdictOf(run)).toBe("diverged");
-    expect(summarize(run, layerRows(run))).toMatch(/diverged at epoch \d+/);
+    const state = stateFromProps({ activation: "relu", init: "he-normal-torch", lr: 10, hidden: [8, 8] });
+    const stepper = createStepper(state);
+    runToEnd(stepper);
+    const snap = stepper.snapshot();
+    expect(snap.diverged).toBe(true);
+    expect(snap.epoch).toBeLessThan(20);
+    expect(stepper.step(1)).toBe(0);
+    expect(snap.verdict).toBe("diverged");
+    expect(summarize(snap, state)).toMatch(/diverged at epoch \d+/);
   });
 
   it("names tied units as the reason a constant initializer cannot learn", () => {
-    const run = createRun(stateFromProps({ init: "constant", hidden: [4, 4] }));
-    const rows = layerRows(run);
+    const { rows } = createStepper(stateFromProps({ init: "constant", hidden: [4, 4] })).snapshot();
     expect(rows.map((r) => r.tied)).toEqual([true, true, false]);
     expect(stallReason(rows)).toMatch(/hidden layers 1, 2 is identical \(tied weights\)/);
+    const net = initialNetwork(small);
+    expect(layerRows(net, splitOf(small).trainData).map((r) => r.units)).toEqual([4, 1]);
   });
 
   it("evaluates the grid in slices with the same result as at once", () => {
     const net = initialNetwork(small);
-    const whole = evaluateGrid(net);
-    const job = new GridJob(net);
+    const whole = evaluateGrid(net, PLANE);
+    const job = new GridJob(net, PLANE);
     let t = 0;
     let slices = 0;
     while (!job.advance(t + 1, () => t++)) slices++;
     expect(slices).toBeGreaterThan(3);
     expect(outputOf(job.values)).toEqual(outputOf(whole));
-    expect(outputOf(whole)).toHaveLength(GRID * GRID);
+    expect(outputOf(whole)).toHaveLength(PLANE.cells ** 2);
     expect(whole.units.map((l) => l.length)).toEqual([2, 4, 1]);
   });
 
   it("merges equal cells into runs for the build-time heatmap", () => {
-    const values = new Float32Array(GRID * GRID).fill(0.5);
-    expect(heatRuns(values, 10)).toHaveLength(10);
-    expect(heatRuns(new Float32Array(GRID * GRID), 10)).toEqual([]);
+    const side = PLANE.cells;
+    expect(heatRuns(new Float32Array(side * side).fill(0.5), side, 10)).toHaveLength(10);
+    expect(heatRuns(new Float32Array(side * side), side, 10)).toEqual([]);
   });
 });
 
@@ -230,14 +268,13 @@ describe("playground export and import", () => {
   });
 
   it("restores the exact weights and state of an export", () => {
-    const run = createRun(state);
-    stepEpoch(run);
-    const text = exportText(exportNetwork(state, run.trainer.net, 1));
+    const { net } = trained(state, 1);
+    const text = exportText(exportNetwork(state, net, 1));
     const back = importNetwork(text);
     if (!back.ok) throw new Error(back.error);
     expect(back.state).toEqual(state);
     expect(back.epoch).toBe(1);
-    expect(weightsOf(back.net)).toEqual(weightsOf(run.trainer.net));
+    expect(weightsOf(back.net)).toEqual(weightsOf(net));
   });
 
   it("refuses malformed files with a clear message", () => {
@@ -266,10 +303,10 @@ describe("playground export and import", () => {
   });
 });
 
-describe("PlaygroundView", () => {
+describe("PlaygroundIsland", () => {
   it("renders the build-time figures: diagram thumbnails and boundary cells as SVG", () => {
     const container = document.createElement("div");
-    container.innerHTML = renderToString(<PlaygroundView hidden={[4]} />);
+    container.innerHTML = renderToString(<PlaygroundIsland hidden={[4]} />);
     expect(container.querySelectorAll(".pg-node")).toHaveLength(2 + 4 + 1);
     // Cells and points are drawn as one path per paint, a subpath ("M…") per cell run or point.
     const subpaths = (selector: string) =>
@@ -284,7 +321,7 @@ describe("PlaygroundView", () => {
   });
 
   it("changing a control restarts the run and writes the URL; Step trains one epoch", async () => {
-    render(<PlaygroundView hidden={[4]} />);
+    render(<PlaygroundIsland hidden={[4]} />);
     fireEvent.change(screen.getByLabelText("Initializer"), { target: { value: "he-normal-torch" } });
     await screen.findByRole("slider", { name: /Initializer gain/ });
     expect(new URLSearchParams(location.search).get("pg.init")).toBe("he-normal-torch");
@@ -294,13 +331,13 @@ describe("PlaygroundView", () => {
 
   it("restores its state from the URL and notes what it clamped", async () => {
     history.replaceState(null, "", "/?pg.hidden=4-64&pg.activation=relu");
-    render(<PlaygroundView />);
+    render(<PlaygroundIsland />);
     await screen.findByText(/width 64 is outside 1–32/);
     await screen.findByText(/Network: 2 → 4 → 32 → 1/);
   });
 
   it("reports the value of a focused unit", async () => {
-    render(<PlaygroundView hidden={[4]} />);
+    render(<PlaygroundIsland hidden={[4]} />);
     const node = document.querySelector<SVGGElement>('[data-node="1-2"]')!;
     fireEvent.mouseEnter(node);
     await screen.findByText(/^Hidden layer 1, unit 3: bias 0; incoming weights /);

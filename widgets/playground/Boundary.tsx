@@ -1,8 +1,10 @@
 import { useLayoutEffect, useMemo, useRef } from "preact/hooks";
 import type { Dataset } from "../../engine/datasets";
-import { EXTENT, GRID, heatRuns } from "./grid";
-import { circlePath, pathsMarkup, rectPath, withMarkup, type PathItem } from "./markup";
+import { circlePath, heatMarkup, pathsMarkup, withMarkup, type PathItem } from "./markup";
 import { fitCanvas, paintHeat, paletteOf, useCanvasSize } from "./paint";
+import { PLANE } from "./run";
+
+const EXTENT = PLANE.half;
 
 /** The plot area is 400 × 400 user units, with room for tick labels left and below. */
 const SIDE = 400;
@@ -32,26 +34,11 @@ export function pointsMarkup(data: Dataset, test: boolean): string {
   return pathsMarkup(dots);
 }
 
-/** The heatmap as SVG cells (runs of equal colour), one path per colour, for the build-time figure. */
-export function cellsMarkup(output: ArrayLike<number>): string {
-  const cell = SIDE / GRID;
-  return pathsMarkup(
-    heatRuns(output, GRID).map((r) => ({
-      d: rectPath(r.col * cell, r.row * cell, r.length * cell, cell),
-      paint: {
-        fill: r.sign > 0 ? "var(--series-1)" : "var(--series-2)",
-        "fill-opacity": (0.85 * r.alpha).toFixed(2),
-      },
-    })),
-  );
-}
-
 /**
  * The decision boundary: the network's output over the input plane (blue where it predicts the blue class,
  * orange for the other, paler where it is unsure) with the training points (filled) and test points (rings).
  * Before hydration and without JavaScript the heatmap is SVG cells; live, a canvas repainted a few times a
- * second. Until the island has its run (`train`/`test`) and its first grid (`output`), hydration keeps the
- * server's points and cells as they are (their groups render empty markup, which hydration does not apply).
+ * second. Points and cells are one markup string per group, which hydration adopts without walking it.
  */
 export function Boundary(props: {
   output: Float32Array | null;
@@ -75,7 +62,10 @@ export function Boundary(props: {
     if (output) paintHeat(ctx, output, paletteOf(el), 0, 0, el.width, el.height);
   }, [output, live, size]);
 
-  const cells = useMemo(() => (live || !output ? "" : cellsMarkup(output)), [output, live]);
+  const cells = useMemo(
+    () => (live || !output ? "" : heatMarkup(output, PLANE.cells, PLANE.cells, 0, 0, SIDE)),
+    [output, live],
+  );
   const trainPoints = useMemo(() => (train ? pointsMarkup(train, false) : ""), [train]);
   const testPoints = useMemo(() => (test ? pointsMarkup(test, true) : ""), [test]);
 

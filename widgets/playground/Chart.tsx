@@ -1,6 +1,6 @@
 import { useLayoutEffect, useRef, useState } from "preact/hooks";
-import { formatDecade, type ChartSpec } from "./spec";
-import { groupDigits } from "../ui/format";
+import { decade, groupDigits } from "../ui/format";
+import type { ChartSpec } from "./spec";
 
 /** The drawing size before the box is measured (build time): the wide-screen width of the side column. */
 const STATIC_WIDTH = 480;
@@ -51,7 +51,7 @@ export function Chart(props: { spec: ChartSpec; aspect: { wide: number; narrow: 
             <g key={`y${t}`} transform={`translate(0,${f(sy(t))})`}>
               <line x2={iw} stroke="var(--rule)" />
               <text x={-6} dy="0.32em" text-anchor="end" fill="var(--fg-muted)">
-                {formatDecade(t)}
+                {decade(t)}
               </text>
             </g>
           ))}

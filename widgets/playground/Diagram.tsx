@@ -1,9 +1,10 @@
 import { useLayoutEffect, useMemo, useRef } from "preact/hooks";
 import type { Network } from "../../engine/network";
-import { heatRuns, type GridValues } from "./grid";
-import { diagramLayout, forEachLink, linkWidth, type DiagramLayout } from "./layout";
-import { pathsMarkup, rectPath, svgMarkup, withMarkup } from "./markup";
+import type { GridValues } from "../ui/grid";
+import { forEachLink, linkWidth, networkLayout, type NetworkLayout } from "./layout";
+import { heatMarkup, svgMarkup, withMarkup } from "./markup";
 import { fitCanvas, paintHeat, paletteOf, useCanvasSize } from "./paint";
+import { PLANE } from "./run";
 
 /** What the reader points at or focuses: a unit, or the weight from unit `from` of `layer` to unit `to`. */
 export type Selection =
@@ -11,29 +12,10 @@ export type Selection =
 
 const THUMB_CELLS = 10;
 
-/** A unit's thumbnail as SVG cells, for the build-time figure (a canvas takes over once the island runs). */
-function thumbMarkup(values: Float32Array, x: number, y: number, size: number): string {
-  const cell = size / THUMB_CELLS;
-  return pathsMarkup(
-    heatRuns(values, THUMB_CELLS).map((r) => ({
-      d: rectPath(
-        (x + r.col * cell).toFixed(2),
-        (y + r.row * cell).toFixed(2),
-        (r.length * cell).toFixed(2),
-        cell.toFixed(2),
-      ),
-      paint: {
-        fill: r.sign > 0 ? "var(--series-1)" : "var(--series-2)",
-        "fill-opacity": (0.85 * r.alpha).toFixed(2),
-      },
-    })),
-  );
-}
-
 const weightsOf = (net: Network) => net.layers.map((layer) => layer.W);
 
 /** The weights as SVG lines coloured by sign and as thick as they are large, for the build-time figure. */
-function linksMarkup(net: Network, layout: DiagramLayout): string {
+function linksMarkup(net: Network, layout: NetworkLayout): string {
   const links: Record<string, string | number>[] = [];
   forEachLink(layout, net.sizes, weightsOf(net), (w, x1, y1, x2, y2) => {
     links.push({
@@ -67,7 +49,7 @@ export function segmentDistance(
 
 /** The hovered weight, outlined over the canvas. */
 function PickedLink(props: {
-  columns: DiagramLayout["columns"];
+  columns: NetworkLayout["columns"];
   node: number;
   s: Extract<Selection, { kind: "link" }>;
 }) {
@@ -101,10 +83,8 @@ export function nodeName(sizes: readonly number[], layer: number, unit: number):
  * focusing a unit (Tab, then the arrow keys) or hovering a line reports its value.
  */
 export function Diagram(props: {
-  /** The weights shown; null until the island has built its run (hydration keeps the server's links). */
-  net: Network | null;
-  /** Layer widths, input to output (default: the network's). */
-  sizes?: readonly number[];
+  /** The weights shown (the build draws them as SVG lines, the island on a canvas). */
+  net: Network;
   grid: GridValues | null;
   live: boolean;
   focus: { layer: number; unit: number };
@@ -115,8 +95,8 @@ export function Diagram(props: {
   version: number;
 }) {
   const { net, grid, live, focus, selection, onSelect, onFocusMove } = props;
-  const sizes = props.sizes ?? net?.sizes ?? [];
-  const layout: DiagramLayout = useMemo(() => diagramLayout(sizes), [sizes.join()]);
+  const { sizes } = net;
+  const layout: NetworkLayout = useMemo(() => networkLayout(sizes), [sizes.join()]);
   const { node, columns } = layout;
   const canvas = useRef<HTMLCanvasElement>(null);
   const thumbs = useRef<HTMLCanvasElement>(null);
@@ -126,7 +106,7 @@ export function Diagram(props: {
 
   useLayoutEffect(() => {
     const el = canvas.current;
-    if (!live || !el || !size || !net) return;
+    if (!live || !el || !size) return;
     const ctx = el.getContext("2d");
     if (!ctx) return;
     const scale = fitCanvas(el, size, layout.width);
@@ -168,7 +148,7 @@ export function Diagram(props: {
   /** The weight nearest the pointer (within 5 units), for hovering a line drawn on the canvas. */
   const pick = (e: MouseEvent) => {
     const el = svg.current;
-    if (!el || !net || (e.target as Element).closest(".pg-node")) return;
+    if (!el || (e.target as Element).closest(".pg-node")) return;
     const box = el.getBoundingClientRect();
     const ux = ((e.clientX - box.left) / box.width) * layout.width;
     const uy = ((e.clientY - box.top) / box.height) * layout.height;
@@ -184,10 +164,7 @@ export function Diagram(props: {
     if (best) onSelect(best);
   };
 
-  const links = useMemo(
-    () => (live || !net ? "" : linksMarkup(net, layout)),
-    [live, net, layout, props.version],
-  );
+  const links = useMemo(() => (live ? "" : linksMarkup(net, layout)), [live, net, layout, props.version]);
 
   const move = (e: KeyboardEvent) => {
     const { layer, unit } = focus;
@@ -244,7 +221,9 @@ export function Diagram(props: {
                 {!live && (
                   <g
                     shape-rendering="crispEdges"
-                    {...withMarkup(values ? thumbMarkup(values, n.x, n.y, node) : "")}
+                    {...withMarkup(
+                      values ? heatMarkup(values, PLANE.cells, THUMB_CELLS, n.x, n.y, node) : "",
+                    )}
                   />
                 )}
                 <rect

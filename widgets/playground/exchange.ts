@@ -5,8 +5,11 @@
  */
 import { DEFAULT_LEAKY_SLOPE } from "../../engine/activations";
 import type { Network } from "../../engine/network";
-import { problemsOf, schema, type PlaygroundState } from "./model";
-import { OUTPUT, sizesOf } from "./run";
+import { OUTPUT } from "../../engine/experiments/playground";
+import { sizesOf } from "./run";
+import { playgroundDemo, type PlaygroundState } from "./state";
+
+const keys = Object.keys(playgroundDemo.fields) as (keyof PlaygroundState)[];
 
 export const FORMAT = "weight-init-playground";
 export const VERSION = 1;
@@ -81,11 +84,16 @@ export function importNetwork(text: string): ImportResult {
     return fail(`version ${String(data.version)} is not supported (expected ${VERSION})`);
   if (!isRecord(data.state)) return fail("it has no state");
   const raw = data.state;
-  const missing = Object.keys(schema).filter((k) => !(k in raw));
+  const missing = keys.filter((k) => !(k in raw));
   if (missing.length > 0) return fail(`the state lacks ${missing.join(", ")}`);
-  const state = Object.fromEntries(Object.keys(schema).map((k) => [k, raw[k]])) as unknown as PlaygroundState;
-  const problems = problemsOf(state);
-  if (problems.length > 0) return fail(`the state is invalid: ${problems.join(" ")}`);
+  const state = Object.fromEntries(keys.map((k) => [k, raw[k]])) as unknown as PlaygroundState;
+  try {
+    playgroundDemo.fromProps(state);
+  } catch (e) {
+    return fail(
+      `the state is invalid: ${String(e instanceof Error ? e.message : e).replace(/^.*?props: /, "")}`,
+    );
+  }
 
   if (!isRecord(data.network)) return fail("it has no network");
   const network = data.network;

@@ -9,7 +9,7 @@ export interface NodeBox {
   y: number;
 }
 
-export interface DiagramLayout {
+export interface NetworkLayout {
   width: number;
   height: number;
   /** Side of every node's square. */
@@ -22,7 +22,7 @@ export interface DiagramLayout {
 export const DIAGRAM_WIDTH = 720;
 const PAD = 14;
 
-export function diagramLayout(sizes: readonly number[]): DiagramLayout {
+export function networkLayout(sizes: readonly number[]): NetworkLayout {
   const rows = Math.max(5, ...sizes);
   const gap = rows <= 16 ? 40 : Math.max(20, Math.floor(640 / rows));
   const node = Math.round(gap * 0.72);
@@ -47,7 +47,7 @@ export const linkWidth = (w: number): number => Math.min(6, 0.35 + 2.5 * Math.ab
  * object per link: the canvas repaints every link on every frame while training.
  */
 export function forEachLink(
-  layout: DiagramLayout,
+  layout: NetworkLayout,
   sizes: readonly number[],
   weights: readonly ArrayLike<number>[],
   visit: (

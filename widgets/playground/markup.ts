@@ -55,3 +55,51 @@ export function circlePath(cx: number, cy: number, r: number): string {
 
 /** Props for an element whose children are `markup`. */
 export const withMarkup = (markup: string) => ({ dangerouslySetInnerHTML: { __html: markup } });
+
+/** One horizontal run of equal-coloured cells: `sign` picks the class colour, `alpha` its strength. */
+export interface HeatRun {
+  row: number;
+  col: number;
+  length: number;
+  sign: 1 | -1;
+  alpha: number;
+}
+
+/**
+ * A heatmap of `values` (side × side, row-major from the top) at `cells` × `cells` resolution as runs of
+ * equal colour, with |value| clipped to 1 and quantised to tenths: a compact build-time SVG.
+ */
+export function heatRuns(values: ArrayLike<number>, side: number, cells: number): HeatRun[] {
+  const stride = side / cells;
+  const runs: HeatRun[] = [];
+  for (let r = 0; r < cells; r++) {
+    let current: HeatRun | null = null;
+    for (let c = 0; c < cells; c++) {
+      const v = values[Math.floor((r + 0.5) * stride) * side + Math.floor((c + 0.5) * stride)]!;
+      const alpha = Math.round(Math.min(1, Math.abs(Number.isFinite(v) ? v : 0)) * 10) / 10;
+      const sign = v < 0 ? -1 : 1;
+      if (current && current.alpha === alpha && (current.sign === sign || alpha === 0)) {
+        current.length++;
+        continue;
+      }
+      current = { row: r, col: c, length: 1, sign, alpha };
+      runs.push(current);
+    }
+  }
+  return runs.filter((run) => run.alpha > 0);
+}
+
+/** A heatmap (side × side values) as SVG cells in the box (x, y, size): one path per colour. */
+export function heatMarkup(values: ArrayLike<number>, side: number, cells: number, x = 0, y = 0, size = 400) {
+  const cell = size / cells;
+  const f = (v: number) => Number(v.toFixed(2));
+  return pathsMarkup(
+    heatRuns(values, side, cells).map((r) => ({
+      d: rectPath(f(x + r.col * cell), f(y + r.row * cell), f(r.length * cell), f(cell)),
+      paint: {
+        fill: r.sign > 0 ? "var(--series-1)" : "var(--series-2)",
+        "fill-opacity": (0.85 * r.alpha).toFixed(2),
+      },
+    })),
+  );
+}

@@ -3,7 +3,9 @@
  * times a second, unlike thousands of SVG cells. Colours come from the page's palette, resolved per theme.
  */
 import { useLayoutEffect, useState } from "preact/hooks";
-import { GRID } from "./grid";
+import { PLANE } from "./run";
+
+const GRID = PLANE.cells;
 
 export type Rgb = readonly [number, number, number];
 

@@ -2,7 +2,7 @@
  * The two small charts as pure data (domains, ticks, series, rules), drawn by Chart.tsx. They are plain SVG
  * rather than Observable Plot: Plot would add some 80 KB of script to the one page that runs this island.
  */
-import type { LayerRow, LossPoint } from "./run";
+import type { LayerRow, LossPoint } from "../../engine/experiments/playground";
 
 /** Boxes of the two charts (width / height), on wide screens and on phones. */
 export const LOSS_ASPECT = { wide: 420 / 200, narrow: 4 / 2.6 };
@@ -39,12 +39,6 @@ export function decades(lo: number, hi: number): number[] {
   const out: number[] = [];
   for (let e = a; e <= b; e += stride) out.push(10 ** e);
   return out.length > 0 ? out : [10 ** Math.round(Math.log10(Math.sqrt(lo * hi)))];
-}
-
-/** 0.001 … 100 as decimals, other powers of ten as 1e−k. */
-export function formatDecade(x: number): string {
-  const e = Math.round(Math.log10(x));
-  return e >= -3 && e <= 2 ? String(Number(x.toPrecision(1))) : `1e${e < 0 ? "−" : ""}${Math.abs(e)}`;
 }
 
 /** About five round ticks over [0, max]. */

@@ -1,15 +1,15 @@
 import { activations } from "../../engine/activations";
+import type { LayerRow, PlaygroundSnapshot } from "../../engine/experiments/playground";
 import { initializers } from "../../engine/initializers";
-import type { PlaygroundState } from "./model";
-import { epochOf, LEARNED_LOSS, verdictOf, type LayerRow, type Run } from "./run";
+import { DIVERGED_RATIO, LEARNED_RATIO } from "../../engine/verdict";
+import { sig } from "../ui/format";
+import type { PlaygroundState } from "./state";
 
-/** A number for prose: 3 significant digits, exponent form when tiny or huge. */
-export function num(x: number): string {
-  if (!Number.isFinite(x)) return String(x);
-  if (x === 0) return "0";
-  const a = Math.abs(x);
-  return a >= 1e-3 && a < 1e4 ? String(Number(x.toPrecision(3))) : x.toExponential(1);
-}
+/** A number for prose and the readout: 3 significant digits. */
+export const num = (x: number): string => sig(x, 3);
+
+/** The test loss under which a run counts as learned: LEARNED_RATIO · L_const. */
+export const learnedLoss = (snap: PlaygroundSnapshot): string => sig(LEARNED_RATIO * snap.baseline, 1);
 
 export function architecture(state: PlaygroundState): string {
   const h = state.hidden;
@@ -30,30 +30,26 @@ export function stallReason(rows: readonly LayerRow[]): string | null {
   const saturated = hidden.find((r) => r.saturated !== null && r.saturated > 0.9);
   if (saturated)
     return `${Math.round(100 * (saturated.saturated ?? 0))} % of hidden layer ${saturated.layer}'s units are saturated`;
-  if (rows.length > 1) {
-    const first = rows[0].gradVar;
-    const last = rows[rows.length - 1].gradVar;
-    if (first > 0 && last > 0 && first / last < 1e-4)
-      return `the gradient reaching layer 1 has ${num(first / last)} of the output's variance (vanishing)`;
-  }
+  const first = rows[0]?.gradVar ?? 0;
+  const last = rows[rows.length - 1]?.gradVar ?? 0;
+  if (rows.length > 1 && first > 0 && last > 0 && first / last < 1e-4)
+    return `the gradient reaching layer 1 has ${num(first / last)} of the output's variance (vanishing)`;
   return null;
 }
 
-/** One sentence for the live region and the caption: where the run is, and why when it does not learn. */
-export function summarize(run: Run, rows: readonly LayerRow[]): string {
-  const { state } = run;
+/** One sentence for the live region and the captions: where the run is, and why when it does not learn. */
+export function summarize(snap: PlaygroundSnapshot, state: PlaygroundState): string {
   const setup = `${initializers[state.init].label}, ${activations[state.activation].label}, ${architecture(state)}, learning rate ${num(state.lr)}`;
-  const epoch = epochOf(run);
-  const last = run.history[run.history.length - 1];
-  const verdict = verdictOf(run);
+  const { epoch, verdict, learned } = snap;
   if (verdict === "diverged")
-    return `${setup}: diverged at epoch ${epoch} — the weights or the loss overflowed. Lower the learning rate and press Reset.`;
+    return `${setup}: diverged at epoch ${epoch} — the loss overflowed or grew past ${DIVERGED_RATIO}× that of predicting the average label. Lower the learning rate and press Reset.`;
+  const last = snap.history[snap.history.length - 1]!;
   const losses = `test loss ${num(last.test)}, train loss ${num(last.train)}`;
-  const reason = stallReason(rows);
-  if (verdict === "untrained") return `${setup}: before training, ${losses}${reason ? `; ${reason}` : ""}.`;
-  if (verdict === "learned" && run.learned)
-    return `${setup}: learned — the test loss fell below ${LEARNED_LOSS} at epoch ${run.learned.epoch} (${num(run.learned.test)}); at epoch ${epoch}, ${losses}.`;
+  const reason = stallReason(snap.rows);
+  if (verdict === "learned" && learned)
+    return `${setup}: learned — the test loss fell below ${learnedLoss(snap)} at epoch ${learned.epoch} (${num(learned.test)}); at epoch ${epoch}, ${losses}.`;
   if (verdict === "stalled")
-    return `${setup}: stalled — epoch ${epoch}, ${losses}, barely better than predicting the average label (${num(run.baseline)})${reason ? `: ${reason}` : ""}.`;
-  return `${setup}: learning — epoch ${epoch}, ${losses}${reason ? `; ${reason}` : ""}.`;
+    return `${setup}: stalled — epoch ${epoch}, ${losses}, barely better than predicting the average label (${num(snap.baseline)})${reason ? `: ${reason}` : ""}.`;
+  const when = verdict === "untrained" && epoch === 0 ? "before training" : `learning — epoch ${epoch}`;
+  return `${setup}: ${when}, ${losses}${reason ? `; ${reason}` : ""}.`;
 }

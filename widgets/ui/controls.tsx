@@ -325,13 +325,15 @@ function ParamControl(props: {
   spec: ParamSpec;
   value: number | string | undefined;
   onChange: (value: number | string) => void;
+  prefix?: string;
 }) {
   const { spec } = props;
+  const label = `${props.prefix ?? ""}${spec.label}`;
   if (spec.kind === "number") {
     const v = typeof props.value === "number" ? props.value : spec.default;
     return (
       <Slider
-        label={spec.label}
+        label={label}
         value={v}
         min={spec.min}
         max={spec.max}
@@ -344,7 +346,7 @@ function ParamControl(props: {
   const options = (spec.options as readonly string[]).map((o) => ({ value: o, label: o }));
   return (
     <Select
-      label={spec.label}
+      label={label}
       value={typeof props.value === "string" ? props.value : spec.default}
       options={options}
       onChange={props.onChange}
@@ -364,6 +366,8 @@ export function InitializerControl(props: {
   params?: LooseParams;
   onParams?: (params: LooseParams) => void;
   only?: readonly InitializerId[];
+  /** Put before each parameter's label ("Initializer " → "Initializer gain"), to tell them from other controls. */
+  paramPrefix?: string;
 }) {
   const options = props.only
     ? initializerOptions.filter((o) => props.only!.includes(o.value))
@@ -384,6 +388,7 @@ export function InitializerControl(props: {
             key={spec.key}
             spec={spec}
             value={props.params![spec.key]}
+            prefix={props.paramPrefix}
             onChange={(v) => props.onParams!({ ...props.params, [spec.key]: v })}
           />
         ))}
