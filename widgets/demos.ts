@@ -4,6 +4,14 @@
  * its own.
  */
 import type { Demo } from "./ui/demo";
+import { formulaExplorerDemo } from "./formula-explorer/state";
 import { saturationDemo } from "./saturation/state";
+import { schemeMapDemo } from "./scheme-map/state";
+import { varianceDepthDemo } from "./variance-depth/state";
 
-export const demos: readonly Demo<object>[] = [saturationDemo] as unknown as Demo<object>[];
+export const demos: readonly Demo<object>[] = [
+  saturationDemo,
+  varianceDepthDemo,
+  schemeMapDemo,
+  formulaExplorerDemo,
+] as unknown as Demo<object>[];
