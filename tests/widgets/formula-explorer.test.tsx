@@ -25,7 +25,9 @@ describe("formula explorer model", () => {
     expect(() => explorerFromProps({ fanIn: 0 })).toThrow(/fanIn/);
     expect(() => explorerFromProps({ fanOut: 2.5 })).toThrow(/fanOut/);
     expect(() => explorerFromProps({ seed: -1 })).toThrow(/seed/);
-    expect(() => explorerFromProps({ initializer: "he-normal-torch", gain: 9 })).toThrow(/gain “9” is outside/);
+    expect(() => explorerFromProps({ initializer: "he-normal-torch", gain: 9 })).toThrow(
+      /gain “9” is outside/,
+    );
   });
 
   it("takes the chosen initializer's own parameter defaults when an author names only the initializer", () => {
@@ -34,14 +36,23 @@ describe("formula explorer model", () => {
   });
 
   it("computes conv fans as Keras and PyTorch do", () => {
-    const conv = { ...demo.defaults, kernel: "conv" as const, kh: 3, kw: 3, inChannels: 64, outChannels: 128 };
+    const conv = {
+      ...demo.defaults,
+      kernel: "conv" as const,
+      kh: 3,
+      kw: 3,
+      inChannels: 64,
+      outChannels: 128,
+    };
     expect(fansOfState(conv)).toEqual({ fanIn: 576, fanOut: 1152 });
   });
 
   it("keeps the chosen initializer's parameters within its own ranges, with a note, and passes only those", () => {
     const he = { ...demo.defaults, ...withInitializer("he-normal-torch") };
     const { state, notes } = demo.normalize!({ ...he, gain: 9, mode: "fan_out" });
-    expect(notes).toEqual([expect.stringMatching(/^He \(Kaiming\) normal .*: gain 9 is outside 0.01–3; using 3\.$/)]);
+    expect(notes).toEqual([
+      expect.stringMatching(/^He \(Kaiming\) normal .*: gain 9 is outside 0.01–3; using 3\.$/),
+    ]);
     expect(samplingOptions(state).options.params).toEqual({ gain: 3, mode: "fan_out" });
     // a URL's gain may reach the widest registry range, and this entry's is narrower
     expect(demo.decode(new URLSearchParams("fx.initializer=he-normal-torch&fx.gain=9")).state.gain).toBe(3);

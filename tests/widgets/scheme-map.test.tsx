@@ -32,9 +32,7 @@ describe("scheme map model", () => {
   });
 
   it("draws every family of the registry but the constant one, with the registry's names and colours", () => {
-    expect(FAMILIES.map((f) => f.family)).toEqual(
-      Object.keys(families).filter((f) => f !== "constant"),
-    );
+    expect(FAMILIES.map((f) => f.family)).toEqual(Object.keys(families).filter((f) => f !== "constant"));
     expect(FAMILIES[0]).toEqual({ family: "he", ...families.he });
   });
 

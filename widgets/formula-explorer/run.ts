@@ -27,7 +27,15 @@ export function samplingOptions(s: ExplorerState): { options: SamplingOptions; n
       `Orthogonal matrices are sampled at ${fanOut} × ${fanIn} here (a QR per matrix); the formula uses the same fans.`,
     );
   }
-  const options = { id: s.initializer, fanIn, fanOut, params: paramsOf(s), n: SAMPLES, seed: s.seed, bins: 40 };
+  const options = {
+    id: s.initializer,
+    fanIn,
+    fanOut,
+    params: paramsOf(s),
+    n: SAMPLES,
+    seed: s.seed,
+    bins: 40,
+  };
   return { options, notes };
 }
 

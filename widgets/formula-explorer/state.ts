@@ -52,7 +52,9 @@ export const formulaExplorerDemo = defineDemo<ExplorerState>({
   namespace: "fx",
   title: "Formula explorer",
   fields: {
-    initializer: choiceField<InitializerId>("initializer", initializerOptions, "glorot-uniform", { title: "Initializer" }),
+    initializer: choiceField<InitializerId>("initializer", initializerOptions, "glorot-uniform", {
+      title: "Initializer",
+    }),
     kernel: choiceField<"dense" | "conv">(
       "kernel",
       [
@@ -103,6 +105,8 @@ export const formulaExplorerDemo = defineDemo<ExplorerState>({
 
 /** Author props over the chosen initializer's defaults; a typo fails the build loudly. */
 export function explorerFromProps(props: Partial<ExplorerState>): ExplorerState {
-  const id = isInitializerId(props.initializer) ? props.initializer : formulaExplorerDemo.defaults.initializer;
+  const id = isInitializerId(props.initializer)
+    ? props.initializer
+    : formulaExplorerDemo.defaults.initializer;
   return formulaExplorerDemo.fromProps({ ...paramsWithDefaults(id), ...props });
 }

@@ -18,7 +18,8 @@ export function summarize(result: SamplingResult): string {
   const { theory, sample: s, n } = result;
   const name = initializers[result.id].label;
   const draws = `${count(n)} draws of ${name} (fan-in ${result.fans.fanIn}, fan-out ${result.fans.fanOut})`;
-  if (theory.variance === 0) return `${draws}: every weight equals ${sig(s.mean)}, a point mass with variance 0.`;
+  if (theory.variance === 0)
+    return `${draws}: every weight equals ${sig(s.mean)}, a point mass with variance 0.`;
   const off = (s.variance - theory.variance) / theory.variance;
   const tol = 3 * varianceTolerance(result);
   const verdict = Math.abs(off) <= tol ? "within" : "outside";

@@ -19,9 +19,14 @@ export const schemeMapDemo = defineDemo<SchemeMapState>({
   namespace: "map",
   title: "Every initializer at once",
   fields: {
-    activation: choiceField<HeroActivation>("activation", activationOptions(["relu", "tanh", "sigmoid"] as const), "relu", {
-      title: "Activation",
-    }),
+    activation: choiceField<HeroActivation>(
+      "activation",
+      activationOptions(["relu", "tanh", "sigmoid"] as const),
+      "relu",
+      {
+        title: "Activation",
+      },
+    ),
     highlight: choiceField<InitializerId | "none">(
       "highlight",
       [{ value: "none", label: "None" }, ...initializerOptions],

@@ -31,7 +31,10 @@ export function batchFor(width: number, depth: number): number {
 }
 
 /** The run of one initializer (the chosen one or the comparison) in the state's net. */
-export function experimentOptions(state: VarianceState, init: InitializerId): Partial<VarianceByDepthOptions> {
+export function experimentOptions(
+  state: VarianceState,
+  init: InitializerId,
+): Partial<VarianceByDepthOptions> {
   return {
     seed: state.seed,
     depth: state.depth,

@@ -46,7 +46,8 @@ function points(result: VarianceByDepthResult, run: number, quantity: Quantity):
     const theory = quantity === "z" ? l.predicted.varZ : l.predicted.varDz;
     if (Number.isFinite(measured) && measured > 0)
       out.push({ layer: l.layer, value: measured, run, kind: "measured" });
-    if (Number.isFinite(theory) && theory > 0) out.push({ layer: l.layer, value: theory, run, kind: "theory" });
+    if (Number.isFinite(theory) && theory > 0)
+      out.push({ layer: l.layer, value: theory, run, kind: "theory" });
   }
   return out;
 }
@@ -88,7 +89,15 @@ export function varianceFigure(runs: VarianceRuns, quantity: Quantity, summary: 
       marks: [
         Plot.line(
           data.filter((d) => d.kind === "theory"),
-          { x: "layer", y: "value", z: "run", stroke: "run", strokeDasharray: "5 4", strokeWidth: 1.5, strokeOpacity: 0.9 },
+          {
+            x: "layer",
+            y: "value",
+            z: "run",
+            stroke: "run",
+            strokeDasharray: "5 4",
+            strokeWidth: 1.5,
+            strokeOpacity: 0.9,
+          },
         ),
         Plot.line(measured, { x: "layer", y: "value", z: "run", stroke: "run", strokeWidth: 2 }),
         Plot.dot(measured, { x: "layer", y: "value", fill: "run", r: depth > 20 ? 2 : 3 }),
@@ -109,7 +118,11 @@ export function sampledLayers(depth: number): number[] {
  * Histograms of one quantity for a few layers, overlaid as density lines coloured by layer (the view of
  * Glorot & Bengio's Fig. 6 for activations and Fig. 7 for back-propagated gradients).
  */
-export function histogramFigure(result: VarianceByDepthResult, quantity: "a" | "dz", summary: string): FigureSpec {
+export function histogramFigure(
+  result: VarianceByDepthResult,
+  quantity: "a" | "dz",
+  summary: string,
+): FigureSpec {
   const layers = sampledLayers(result.layers.length);
   const data = layers.flatMap((layer, i) =>
     result.layers[layer - 1][quantity].histogram
@@ -132,7 +145,14 @@ export function histogramFigure(result: VarianceByDepthResult, quantity: "a" | "
       color: { type: "ordinal", domain: layers.map((_, i) => i), range: [...LAYER_COLORS] },
       marks: [
         Plot.ruleY([0], { stroke: "var(--fg-muted)" }),
-        Plot.line(data, { x: "x", y: "density", z: "layer", stroke: "layer", strokeWidth: 1.75, curve: "step" }),
+        Plot.line(data, {
+          x: "x",
+          y: "density",
+          z: "layer",
+          stroke: "layer",
+          strokeWidth: 1.75,
+          curve: "step",
+        }),
       ],
     }),
   };

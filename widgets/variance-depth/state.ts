@@ -25,8 +25,12 @@ export const varianceDepthDemo = defineDemo<VarianceState>({
   namespace: "vd",
   title: "Variance by depth",
   fields: {
-    activation: choiceField<ActivationName>("activation", activationOptions(), "tanh", { title: "Activation" }),
-    init: choiceField<InitializerId>("initializer", initializerOptions, "glorot-uniform", { title: "Initializer" }),
+    activation: choiceField<ActivationName>("activation", activationOptions(), "tanh", {
+      title: "Activation",
+    }),
+    init: choiceField<InitializerId>("initializer", initializerOptions, "glorot-uniform", {
+      title: "Initializer",
+    }),
     compare: choiceField<InitializerId | "none">(
       "comparison",
       [{ value: "none", label: "None" }, ...initializerOptions],
