@@ -4,14 +4,20 @@
  * its own.
  */
 import type { Demo } from "./ui/demo";
+import { formulaExplorerDemo } from "./formula-explorer/state";
 import { playgroundDemo } from "./playground/state";
 import { saturationDemo } from "./saturation/state";
+import { schemeMapDemo } from "./scheme-map/state";
 import { symmetryDemo } from "./symmetry/state";
 import { raceDemo } from "./training-race/state";
+import { varianceDepthDemo } from "./variance-depth/state";
 
 export const demos: readonly Demo<object>[] = [
   saturationDemo,
   symmetryDemo,
   raceDemo,
   playgroundDemo,
+  varianceDepthDemo,
+  schemeMapDemo,
+  formulaExplorerDemo,
 ] as unknown as Demo<object>[];

@@ -1,5 +1,5 @@
 /** The one barrel MDX imports widgets from. */
-export { default as InitializerSampler } from "./initializer-sampler/InitializerSampler.astro";
+export { default as FormulaExplorer } from "./formula-explorer/FormulaExplorer.astro";
 export { default as VarianceDepth } from "./variance-depth/VarianceDepth.astro";
 export { default as SymmetryDemo } from "./symmetry/SymmetryDemo.astro";
 export { default as TrainingRaceDemo } from "./training-race/TrainingRaceDemo.astro";

@@ -1,18 +1,11 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, render, screen } from "@testing-library/preact";
-import fc from "fast-check";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import {
-  DEFAULT_STATE,
-  NAMESPACE,
-  run,
-  schema,
-  stateFromProps,
-  summarize,
-  verdictOf,
-} from "../../widgets/scheme-map/model";
-import { SchemeMapView } from "../../widgets/scheme-map/View";
-import { decodeState } from "../../widgets/ui/url-state";
+import { families } from "../../engine/initializers";
+import { run } from "../../widgets/scheme-map/run";
+import { schemeMapDemo } from "../../widgets/scheme-map/state";
+import { FAMILIES, summarize, verdictOf } from "../../widgets/scheme-map/summary";
+import { SchemeMapIsland } from "../../widgets/scheme-map/View";
 import { installDomStubs } from "./dom-stubs";
 
 beforeAll(() => installDomStubs());
@@ -30,7 +23,7 @@ describe("scheme map model", () => {
   });
 
   it("names the families that hold the signal, from the engine's run", () => {
-    const state = stateFromProps({ activation: "relu", highlight: "glorot-uniform" });
+    const state = schemeMapDemo.fromProps({ activation: "relu", highlight: "glorot-uniform" });
     const text = summarize(state, run(state));
     expect(text).toMatch(/^ReLU, 20 layers of 100: \d+ of 17 initializers keep .* — He \/ Kaiming/);
     expect(text).toMatch(
@@ -38,31 +31,22 @@ describe("scheme map model", () => {
     );
   });
 
-  it("fails the build on a mistyped prop", () => {
-    expect(() => stateFromProps({ activation: "gelu" as never })).toThrow(/activation/);
+  it("draws every family of the registry but the constant one, with the registry's names and colours", () => {
+    expect(FAMILIES.map((f) => f.family)).toEqual(Object.keys(families).filter((f) => f !== "constant"));
+    expect(FAMILIES[0]).toEqual({ family: "he", ...families.he });
   });
 
-  it("decodes any query string to a state the widget accepts (10,000 random inputs)", () => {
-    const keys = Object.keys(schema).map((k) => `${NAMESPACE}.${k}`);
-    fc.assert(
-      fc.property(
-        fc.dictionary(fc.constantFrom(...keys), fc.oneof(fc.string(), fc.integer().map(String))),
-        (q) => {
-          const { state } = decodeState(NAMESPACE, schema, DEFAULT_STATE, new URLSearchParams(q));
-          expect(() => stateFromProps(state)).not.toThrow();
-        },
-      ),
-      { numRuns: 10_000 },
-    );
+  it("fails the build on a mistyped prop", () => {
+    expect(() => schemeMapDemo.fromProps({ activation: "gelu" })).toThrow(/activation/);
   });
 });
 
-describe("SchemeMapView", () => {
+describe("SchemeMapIsland", () => {
   it("recomputes for another activation and names the highlighted initializer", async () => {
-    render(<SchemeMapView initialSummary="(build)" />);
+    render(<SchemeMapIsland initialSummary="(build)" />);
     await screen.findByText(/^ReLU, 20 layers/, undefined, { timeout: 10_000 });
     fireEvent.change(screen.getByLabelText("Activation"), { target: { value: "tanh" } });
-    await screen.findByText(/^tanh, 20 layers/, undefined, { timeout: 10_000 });
+    await screen.findByText(/^Tanh, 20 layers/, undefined, { timeout: 10_000 });
     fireEvent.change(screen.getByLabelText("Highlight"), { target: { value: "lecun-uniform" } });
     await screen.findByText(/LeCun uniform: layer 20 has/, undefined, { timeout: 10_000 });
     expect(new URLSearchParams(location.search).get("map.activation")).toBe("tanh");

@@ -1,64 +1,35 @@
 import type { ComponentChildren } from "preact";
-import { useMemo } from "preact/hooks";
-import { CopyLinkButton, DemoFrame, Select, SeedControl } from "../ui/controls";
-import { useUrlState } from "../ui/hooks";
+import { DemoFrame, FieldControls, LinkControls } from "../ui/controls";
+import { useDemoState } from "../ui/hooks";
 import { PlotFigure } from "../ui/PlotFigure";
 import { useExperiment } from "../ui/useExperiment";
-import {
-  FAMILIES,
-  NAMESPACE,
-  activationOptions,
-  experimentOptions,
-  highlightOptions,
-  schema,
-  stateFromProps,
-  summarize,
-  type SchemeMapState,
-} from "./model";
-import { ASPECT, schemeMapSpec } from "./spec";
+import { experimentOptions } from "./run";
+import { ASPECT, schemeMapFigure } from "./spec";
+import { schemeMapDemo as demo, type SchemeMapState } from "./state";
+import { FAMILIES, summarize } from "./summary";
 
 export type SchemeMapProps = Partial<SchemeMapState> & {
-  id?: string;
+  /** The summary of the initial state, computed at build (shown until the first live run finishes). */
   initialSummary: string;
   /** The build-time SVG (default slot). */
   children?: ComponentChildren;
 };
 
 /** Every initializer at once: which ones keep the activation variance steady through 20 layers. */
-export function SchemeMapView(props: SchemeMapProps) {
-  const { id = "demo-scheme-map", initialSummary } = props;
-  const initial = useMemo(() => stateFromProps(props), []);
-  const [state, update, notes] = useUrlState(NAMESPACE, schema, initial);
+export function SchemeMapIsland({ initialSummary, children, ...props }: SchemeMapProps) {
+  const [state, update, notes] = useDemoState(demo, props);
   const run = useExperiment("signalByScheme", experimentOptions(state));
   const result = run.result;
   const summary = result ? summarize(state, result) : initialSummary;
-  const spec = useMemo(
-    () => (result ? schemeMapSpec(result, state.highlight, summary) : null),
-    [result, state.highlight, summary],
-  );
-  const isInitial = JSON.stringify(state) === JSON.stringify(initial);
-
   const controls = (
     <>
-      <Select
-        label="Activation"
-        value={state.activation}
-        options={activationOptions}
-        onChange={(activation) => update({ activation })}
-      />
-      <Select
-        label="Highlight"
-        value={state.highlight}
-        options={highlightOptions}
-        onChange={(highlight) => update({ highlight })}
-      />
-      <SeedControl seed={state.seed} onReseed={(seed) => update({ seed })} />
-      <CopyLinkButton namespace={NAMESPACE} schema={schema} state={state} anchor={id} />
+      <FieldControls fields={demo.fields} state={state} onChange={update} />
+      <LinkControls demo={demo} state={state} onReseed={(seed) => update({ seed })} />
     </>
   );
 
   return (
-    <DemoFrame id={id} title="Every initializer at once" controls={controls} summary={summary} notes={notes}>
+    <DemoFrame demo={demo} controls={controls} summary={summary} notes={notes}>
       <p class="widget__status">
         {run.kind === "computing" && result && <span class="widget__badge">computing…</span>}
         {run.kind === "error" && (
@@ -72,8 +43,8 @@ export function SchemeMapView(props: SchemeMapProps) {
           </li>
         ))}
       </ul>
-      <PlotFigure options={spec} aspect={ASPECT}>
-        {isInitial ? props.children : null}
+      <PlotFigure figure={result ? schemeMapFigure(result, state.highlight, summary) : null} aspect={ASPECT}>
+        {demo.same(state, demo.fromProps(props)) ? children : null}
       </PlotFigure>
     </DemoFrame>
   );

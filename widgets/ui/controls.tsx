@@ -277,7 +277,7 @@ export function FieldControl<T>(props: {
           step={c.step}
           log={c.log}
           format={show as (v: number) => string}
-          onChange={change}
+          onChange={c.integer ? (v) => change(Math.round(v)) : change}
         />
       );
     case "select":

@@ -15,7 +15,7 @@ export interface Parsed<T> {
 
 /** What control draws a field (null: the demo draws its own, e.g. a list of lanes). */
 export type ControlSpec =
-  | { kind: "slider"; min: number; max: number; step: number; log: boolean }
+  | { kind: "slider"; min: number; max: number; step: number; log: boolean; integer?: boolean }
   | { kind: "select"; options: readonly { value: string; label: string }[] }
   | { kind: "toggle" }
   | { kind: "seed" }
@@ -45,13 +45,14 @@ interface Common<T> {
 const clampNote = (label: string, raw: string, value: string, range: string) =>
   `${label} “${raw}” is outside ${range}; using ${value}.`;
 
-/** An integer in [min, max]; fractional values round, others clamp. */
+/** An integer in [min, max]; fractional values round, others clamp. A log slider still yields integers. */
 export function intField(
   label: string,
   min: number,
   max: number,
-  o: Common<number> & { step?: number } = {},
+  o: Common<number> & { step?: number; log?: boolean } = {},
 ): Field<number> {
+  const log = o.log ?? false;
   return {
     label,
     title: o.title ?? label,
@@ -66,7 +67,7 @@ export function intField(
     },
     format: (v) => String(v),
     show: o.show ?? ((v) => String(v)),
-    control: { kind: "slider", min, max, step: o.step ?? 1, log: false },
+    control: { kind: "slider", min, max, step: o.step ?? (log ? 0.01 : 1), log, integer: true },
   };
 }
 

@@ -1,35 +1,15 @@
 import type { ComponentChildren } from "preact";
-import { useMemo } from "preact/hooks";
-import { initializers, type InitializerId } from "../../engine/initializers";
-import { CopyLinkButton, DemoFrame, Select, SeedControl, Slider } from "../ui/controls";
-import { useUrlState } from "../ui/hooks";
-import { PlotFigure } from "../ui/PlotFigure";
-import { useExperimentPair } from "./useExperimentPair";
-import {
-  DEPTH,
-  STD,
-  hasStd,
-  NAMESPACE,
-  PRESETS,
-  WIDTH,
-  activationOptions,
-  compareOptions,
-  initOptions,
-  modeOptions,
-  modesOf,
-  overflowLayer,
-  schema,
-  stateFromProps,
-  summarize,
-  type PresetName,
-  type VarianceState,
-} from "./model";
-import { ASPECT, LAYER_COLORS, RUN_COLORS, histogramSpec, sampledLayers, varianceSpec } from "./spec";
+import { initializers } from "../../engine/initializers";
+import { DemoFrame, FieldControl, FieldControls, LinkControls } from "../ui/controls";
+import { useDemoState } from "../ui/hooks";
+import { PlotFigure, type FigureSpec } from "../ui/PlotFigure";
+import { useExperiment } from "../ui/useExperiment";
+import { experimentOptions, hasStd, modesOf, type VarianceRuns } from "./run";
+import { ASPECT, LAYER_COLORS, RUN_COLORS, figures, sampledLayers } from "./spec";
+import { PRESETS, varianceDepthDemo as demo, type PresetName, type VarianceState } from "./state";
+import { isConstant, overflowLayer, summarize } from "./summary";
 
 export type VarianceDepthProps = Partial<VarianceState> & {
-  preset?: PresetName;
-  /** The anchor id of the demo (unique per page). */
-  id?: string;
   /** The summary of the initial state, computed at build (shown until the first live run finishes). */
   initialSummary: string;
   /** Build-time SVGs of the four figures, passed as named slots by the Astro wrapper. */
@@ -39,88 +19,56 @@ export type VarianceDepthProps = Partial<VarianceState> & {
   gradientsHist?: ComponentChildren;
 };
 
+function Figure(props: { title: string; figure: FigureSpec | undefined; staticSvg: ComponentChildren }) {
+  return (
+    <div>
+      <p class="widget__figure-title">{props.title}</p>
+      <PlotFigure figure={props.figure ?? null} aspect={ASPECT}>
+        {props.staticSvg}
+      </PlotFigure>
+    </div>
+  );
+}
+
 /** Variance of the signal and of the gradients layer by layer at initialisation, for any initializer. */
-export function VarianceDepthView(props: VarianceDepthProps) {
-  const { id = "demo-variance-by-depth", initialSummary } = props;
-  const initial = useMemo(() => stateFromProps(props), []);
-  const [state, update, notes] = useUrlState(NAMESPACE, schema, initial);
-  const { runs, computing, error } = useExperimentPair(state);
-  const isInitial = JSON.stringify(state) === JSON.stringify(initial);
+export function VarianceDepthIsland(allProps: VarianceDepthProps) {
+  const { initialSummary, forward, backward, activationsHist, gradientsHist, ...props } = allProps;
+  const [state, update, notes] = useDemoState(demo, props);
+  // the chosen initializer and the comparison run side by side in the compute worker
+  const main = useExperiment("varianceByDepth", experimentOptions(state, state.init));
+  const other = useExperiment(
+    "varianceByDepth",
+    experimentOptions(state, state.compare === "none" ? state.init : state.compare),
+    state.compare !== "none",
+  );
+  const runs: VarianceRuns | null =
+    main.result && (state.compare === "none" || other.result)
+      ? { main: main.result, compare: state.compare === "none" ? null : other.result }
+      : null;
+  const computing = main.kind === "computing" || (state.compare !== "none" && other.kind === "computing");
+  const error = main.kind === "error" ? main.message : other.kind === "error" ? other.message : null;
 
   const summary = runs ? summarize(state, runs) : initialSummary;
-  const specs = useMemo(() => {
-    if (!runs) return null;
-    const all = [runs.main, runs.compare];
-    return {
-      forward: varianceSpec(all, "z", summary),
-      backward: varianceSpec(all, "dz", summary),
-      activations: histogramSpec(runs.main, "a", summary),
-      gradients: histogramSpec(runs.main, "dz", summary),
-    };
-  }, [runs, summary]);
-
+  const figs = runs ? figures(runs, summary) : null;
+  // The build-time figures show the author's state only; after a restored link they would be the wrong ones.
+  const shown = (svg: ComponentChildren) => (demo.same(state, demo.fromProps(props)) ? svg : null);
   const modes = modesOf(state.init);
   const overflow = runs ? overflowLayer(runs.main) : null;
-  const constant = runs ? runs.main.layers[0].z.variance === 0 : false;
   const layers = sampledLayers(runs ? runs.main.layers.length : state.depth);
   const mainLabel = initializers[state.init].label;
-  const compareLabel = state.compare === "none" ? null : initializers[state.compare as InitializerId].label;
+  const f = demo.fields;
 
   const controls = (
     <>
-      <Select
-        label="Activation"
-        value={state.activation}
-        options={activationOptions}
-        onChange={(activation) => update({ activation })}
-      />
-      <Select
-        label="Initializer"
-        value={state.init}
-        options={initOptions}
-        onChange={(init) => update({ init })}
-      />
-      <Select
-        label="Compare with"
-        value={state.compare}
-        options={compareOptions}
-        onChange={(compare) => update({ compare })}
-      />
+      <FieldControls fields={f} state={state} onChange={update} keys={["activation", "init", "compare"]} />
       {modes.length > 0 && (
-        <Select
-          label="Fan mode"
-          value={state.mode}
-          options={modeOptions.filter((m) => modes.includes(m.value))}
-          onChange={(mode) => update({ mode })}
-        />
+        <FieldControl field={f.mode} value={state.mode} only={modes} onChange={(mode) => update({ mode })} />
       )}
-      {hasStd(state.init) && (
-        <Slider
-          label="σ"
-          value={state.std}
-          min={STD.min}
-          max={STD.max}
-          log
-          format={(x) => String(x)}
-          onChange={(std) => update({ std })}
-        />
-      )}
-      <Slider
-        label="Depth"
-        value={state.depth}
-        min={DEPTH.min}
-        max={DEPTH.max}
-        onChange={(depth) => update({ depth })}
-      />
-      <Slider
-        label="Width"
-        value={state.width}
-        min={WIDTH.min}
-        max={WIDTH.max}
-        step={0.01}
-        log
-        format={(w) => String(Math.round(w))}
-        onChange={(w) => update({ width: Math.round(w) })}
+      <FieldControls
+        fields={f}
+        state={state}
+        onChange={update}
+        keys={hasStd(state.init) ? ["std", "depth", "width"] : ["depth", "width"]}
       />
       <div class="control control--presets" role="group" aria-label="Paper setups">
         {(Object.keys(PRESETS) as PresetName[]).map((name) => (
@@ -129,13 +77,12 @@ export function VarianceDepthView(props: VarianceDepthProps) {
           </button>
         ))}
       </div>
-      <SeedControl seed={state.seed} onReseed={(seed) => update({ seed })} />
-      <CopyLinkButton namespace={NAMESPACE} schema={schema} state={state} anchor={id} />
+      <LinkControls demo={demo} state={state} onReseed={(seed) => update({ seed })} />
     </>
   );
 
   return (
-    <DemoFrame id={id} title="Variance by depth" controls={controls} summary={summary} notes={notes}>
+    <DemoFrame demo={demo} controls={controls} summary={summary} notes={notes}>
       <p class="widget__status">
         {computing && runs && <span class="widget__badge">computing…</span>}
         {overflow !== null && (
@@ -152,9 +99,9 @@ export function VarianceDepthView(props: VarianceDepthProps) {
         <li>
           <span class="swatch" style={{ background: RUN_COLORS[0] }} /> {mainLabel}
         </li>
-        {compareLabel && (
+        {state.compare !== "none" && (
           <li>
-            <span class="swatch" style={{ background: RUN_COLORS[1] }} /> {compareLabel}
+            <span class="swatch" style={{ background: RUN_COLORS[1] }} /> {initializers[state.compare].label}
           </li>
         )}
         <li>
@@ -164,7 +111,7 @@ export function VarianceDepthView(props: VarianceDepthProps) {
           <span class="swatch swatch--dashed" /> mean-field theory
         </li>
       </ul>
-      {constant ? (
+      {runs && isConstant(runs.main) ? (
         <p class="widget__empty">
           Every weight is the same constant, so every pre-activation is exactly 0: there is no variance to
           draw on a log axis.
@@ -172,18 +119,12 @@ export function VarianceDepthView(props: VarianceDepthProps) {
       ) : (
         <>
           <div class="widget__figures widget__figures--2">
-            <div>
-              <p class="widget__figure-title">Forward: variance of the pre-activations</p>
-              <PlotFigure options={specs?.forward ?? null} aspect={ASPECT}>
-                {isInitial ? props.forward : null}
-              </PlotFigure>
-            </div>
-            <div>
-              <p class="widget__figure-title">Backward: variance of ∂L/∂z</p>
-              <PlotFigure options={specs?.backward ?? null} aspect={ASPECT}>
-                {isInitial ? props.backward : null}
-              </PlotFigure>
-            </div>
+            <Figure
+              title="Forward: variance of the pre-activations"
+              figure={figs?.forward}
+              staticSvg={shown(forward)}
+            />
+            <Figure title="Backward: variance of ∂L/∂z" figure={figs?.backward} staticSvg={shown(backward)} />
           </div>
           <ul class="widget__legend">
             {layers.map((l, i) => (
@@ -194,18 +135,16 @@ export function VarianceDepthView(props: VarianceDepthProps) {
             <li>({mainLabel})</li>
           </ul>
           <div class="widget__figures widget__figures--2">
-            <div>
-              <p class="widget__figure-title">Activation histograms by layer</p>
-              <PlotFigure options={specs?.activations ?? null} aspect={ASPECT}>
-                {isInitial ? props.activationsHist : null}
-              </PlotFigure>
-            </div>
-            <div>
-              <p class="widget__figure-title">Back-propagated gradient histograms by layer</p>
-              <PlotFigure options={specs?.gradients ?? null} aspect={ASPECT}>
-                {isInitial ? props.gradientsHist : null}
-              </PlotFigure>
-            </div>
+            <Figure
+              title="Activation histograms by layer"
+              figure={figs?.activations}
+              staticSvg={shown(activationsHist)}
+            />
+            <Figure
+              title="Back-propagated gradient histograms by layer"
+              figure={figs?.gradients}
+              staticSvg={shown(gradientsHist)}
+            />
           </div>
         </>
       )}

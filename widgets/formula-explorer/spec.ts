@@ -1,15 +1,17 @@
 import * as Plot from "@observablehq/plot";
 import type { SamplingResult } from "../../engine/experiments/sampling";
-import type { FigureSize } from "../ui/figure-size";
+import type { FigureSpec } from "../ui/PlotFigure";
 
 /** The figure box: wide and short beside the text, taller on a phone so the bars stay readable. */
 export const ASPECT = { wide: 640 / 280, narrow: 4 / 3.2 };
 
 /** Histogram of the sampled weights (bars) with the theoretical density on top (line), and ±bound rules. */
-export function samplerSpec(result: SamplingResult, summary: string) {
-  return ({ width, height }: FigureSize): Plot.PlotOptions => {
-    const bound = result.theory.bound;
-    return {
+export function samplesFigure(result: SamplingResult, summary: string): FigureSpec {
+  const { id, fans, params, n, seed } = result;
+  const bound = result.theory.bound;
+  return {
+    key: `${JSON.stringify({ id, fans, params, n, seed })}|${summary}`,
+    plot: ({ width, height }) => ({
       width,
       height,
       marginLeft: 48,
@@ -36,6 +38,6 @@ export function samplerSpec(result: SamplingResult, summary: string) {
           : [Plot.ruleX([-bound, bound], { stroke: "var(--fg-muted)", strokeDasharray: "4 3" })]),
         Plot.ruleY([0], { stroke: "var(--fg-muted)" }),
       ],
-    };
+    }),
   };
 }
