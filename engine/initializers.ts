@@ -674,7 +674,6 @@ export const biasInits = {
   },
 } as const;
 export type BiasInitId = keyof typeof biasInits;
-export const biasInitIds = Object.keys(biasInits) as readonly BiasInitId[];
 
 /** Fills a bias vector of `units` entries as `id` does for a layer with this fan-in. */
 export function initBias(id: BiasInitId, units: number, fanIn: number, rng: Rng): Float64Array {

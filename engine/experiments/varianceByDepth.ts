@@ -71,21 +71,6 @@ export const varianceByDepthDefaults: VarianceByDepthOptions = {
   bias: "zeros",
 };
 
-/** The papers' setups: Glorot 2010 (5 × 1000 tanh, standard vs normalized) and He 2015 (30-layer ReLU). */
-export const varianceByDepthPresets = {
-  glorot: {
-    options: { depth: 5, width: 1000, activation: "tanh", batch: 100 },
-    inits: ["glorot-standard", "glorot-uniform"],
-  },
-  he: {
-    options: { depth: 30, width: 256, activation: "relu", batch: 256 },
-    inits: ["glorot-uniform", "he-normal-torch"],
-  },
-} as const satisfies Record<
-  string,
-  { options: Partial<VarianceByDepthOptions>; inits: readonly InitializerId[] }
->;
-
 /** Measured statistics and predictions for one layer. */
 export interface VarianceLayer {
   /** 1-based layer index l (z^l = W^l a^{l−1}). */
@@ -240,12 +225,6 @@ export function runVarianceByDepth(options: Partial<VarianceByDepthOptions> = {}
     });
   }
   return { options: o, sizes, weightVariance, forwardGain, backwardGain, layers };
-}
-
-/** Var z^l / Var z^1 for every layer — the "shape" of the forward signal a widget plots on a log axis. */
-export function forwardProfile(result: VarianceByDepthResult): number[] {
-  const first = result.layers[0].z.variance;
-  return result.layers.map((l) => l.z.variance / first);
 }
 
 /**

@@ -2,8 +2,9 @@
 import { act, cleanup, fireEvent, render, screen } from "@testing-library/preact";
 import { useState } from "preact/hooks";
 import { afterEach, describe, expect, it } from "vitest";
-import { CopyLinkButton, nextSeed, SeedControl } from "../../widgets/ui/controls";
-import { intField, type Schema } from "../../widgets/ui/url-state";
+import { LinkControls, nextSeed } from "../../widgets/ui/controls";
+import { defineDemo } from "../../widgets/ui/demo";
+import { intField } from "../../widgets/ui/url-state";
 import { stubClipboard } from "./dom-stubs";
 
 afterEach(cleanup);
@@ -12,17 +13,18 @@ interface State {
   seed: number;
   depth: number;
 }
-const schema: Schema<State> = { seed: intField("seed", 0, 2 ** 32 - 1), depth: intField("depth", 1, 50) };
+const demo = defineDemo<State>({
+  id: "demo-t",
+  namespace: "t",
+  title: "A toy demo",
+  fields: { seed: intField("seed", 0, 2 ** 32 - 1), depth: intField("depth", 1, 50) },
+  defaults: { seed: 1, depth: 7 },
+});
 
 /** The tail every demo ends its controls with: re-seed, then copy a link to the demo in its state. */
 function Tail(props: { seed: number }) {
   const [state, setState] = useState<State>({ seed: props.seed, depth: 7 });
-  return (
-    <>
-      <SeedControl seed={state.seed} onReseed={(seed) => setState({ ...state, seed })} />
-      <CopyLinkButton namespace="t" schema={schema} state={state} anchor="demo-t" />
-    </>
-  );
+  return <LinkControls demo={demo} state={state} onReseed={(seed) => setState({ ...state, seed })} />;
 }
 
 describe("the re-seed and copy-link controls", () => {

@@ -1,20 +1,26 @@
 // @vitest-environment jsdom
 import { act, cleanup, render, screen } from "@testing-library/preact";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { useUrlState } from "../../widgets/ui/hooks";
-import { intField, type Schema } from "../../widgets/ui/url-state";
+import { defineDemo } from "../../widgets/ui/demo";
+import { useDemoState } from "../../widgets/ui/hooks";
+import { intField } from "../../widgets/ui/url-state";
 
 interface State {
   depth: number;
   width: number;
 }
-const schema: Schema<State> = { depth: intField("depth", 1, 50), width: intField("width", 1, 512) };
-const INITIAL: State = { depth: 10, width: 100 };
+const demo = defineDemo<State>({
+  id: "demo",
+  namespace: "d",
+  title: "A toy demo",
+  fields: { depth: intField("depth", 1, 50), width: intField("width", 1, 512) },
+  defaults: { depth: 10, width: 100 },
+});
 
 let renders = 0;
 let setDepth: (depth: number) => void = () => {};
 function Demo() {
-  const [state, update, notes] = useUrlState("d", schema, INITIAL);
+  const [state, update, notes] = useDemoState(demo, {});
   renders++;
   setDepth = (depth) => update({ depth });
   return (
@@ -30,7 +36,7 @@ beforeEach(() => {
   renders = 0;
 });
 
-describe("useUrlState", () => {
+describe("useDemoState", () => {
   it("keeps the hydrated state and renders once when the URL has none of the demo's parameters", () => {
     history.replaceState(null, "", "/he/?other.x=1#demo");
     const replace = vi.spyOn(history, "replaceState");

@@ -1,11 +1,11 @@
 import fc from "fast-check";
+import { defineDemo } from "../../widgets/ui/demo";
 import { describe, expect, it } from "vitest";
 import {
   boolField,
   choiceField,
   clearState,
   decodeState,
-  demoLink,
   encodeState,
   intField,
   numberField,
@@ -51,7 +51,14 @@ describe("URL state codecs", () => {
   });
 
   it("builds a link with only this demo's parameters and its anchor", () => {
-    const link = demoLink("https://x.test/he/?zz.a=1#top", "ab", toySchema, toyDefaults, "demo-race");
+    const toy = defineDemo({
+      id: "demo-race",
+      namespace: "ab",
+      title: "Toy",
+      fields: toySchema,
+      defaults: toyDefaults,
+    });
+    const link = toy.link("https://x.test/he/?zz.a=1#top", toyDefaults);
     expect(link).toBe("https://x.test/he/?ab.depth=10&ab.lr=0.03&ab.act=tanh&ab.noise=0#demo-race");
     expect([...clearState("ab", new URL(link).searchParams).keys()]).toEqual([]);
   });

@@ -10,7 +10,7 @@ import type { Demo } from "./demo";
 import { groupDigits, sig } from "./format";
 import type { FrameLoop } from "./frame-loop";
 import { initializerOptions } from "./options";
-import { demoLink, type Field, type Schema } from "./url-state";
+import type { Field, Schema } from "./url-state";
 import { FrameLoopContext } from "./useTraining";
 
 /**
@@ -148,38 +148,6 @@ export function SeedControl(props: { seed: number; onReseed: (next: number) => v
 /** The seed after `seed`: every seed is an unsigned 32-bit integer, so 2³² − 1 wraps to 0. */
 export function nextSeed(seed: number): number {
   return (seed + 1) >>> 0;
-}
-
-/**
- * Copies a link to this demo in its current state: this page, only this demo's parameters (`namespace` and
- * `schema` as in its URL codec), and `anchor` (the demo's id) so that the link opens at the demo.
- */
-export function CopyLinkButton<S extends object>(props: {
-  namespace: string;
-  schema: Schema<S>;
-  state: S;
-  anchor: string;
-}) {
-  const [status, setStatus] = useState("");
-  const copy = async () => {
-    const href = demoLink(location.href, props.namespace, props.schema, props.state, props.anchor);
-    try {
-      await navigator.clipboard.writeText(href);
-      setStatus("Link copied.");
-    } catch {
-      setStatus(`Copy this link: ${href}`);
-    }
-  };
-  return (
-    <div class="control control--link">
-      <button type="button" class="button" onClick={copy}>
-        Copy link to this demo
-      </button>
-      <span class="control__status" role="status">
-        {status}
-      </span>
-    </div>
-  );
 }
 
 /** Notes about clamped or replaced values (from the URL or from input), visible and announced. */
