@@ -15,7 +15,7 @@ export type SchemeMapProps = Partial<SchemeMapState> & {
   children?: ComponentChildren;
 };
 
-/** Every initializer at once: which ones keep the activation variance steady through 20 layers. */
+/** Every initializer at once: which ones keep the signal and the gradient steady through 20 layers. */
 export function SchemeMapIsland({ initialSummary, children, ...props }: SchemeMapProps) {
   const [state, update, notes] = useDemoState(demo, props);
   const run = useExperiment("signalByScheme", experimentOptions(state));

@@ -8,7 +8,7 @@ import { FAMILIES } from "./summary";
 export const ASPECT = { wide: 640 / 300, narrow: 4 / 3.6 };
 
 /**
- * Activation variance by layer relative to layer 1, one line per initializer coloured by family, on a log
+ * Pre-activation variance Var z by layer relative to layer 1, one line per initializer coloured by family, on a log
  * axis: a scheme that holds the signal stays on the line at 1.
  */
 export function schemeMapFigure(
@@ -17,8 +17,8 @@ export function schemeMapFigure(
   summary: string,
 ): FigureSpec {
   const rows = result.profiles.flatMap((p) =>
-    p.variance
-      .map((v, i) => ({ id: p.id, family: p.family, layer: i + 1, v: v / p.variance[0] }))
+    p.preactivation
+      .map((v, i) => ({ id: p.id, family: p.family, layer: i + 1, v: v / p.preactivation[0]! }))
       .filter((r) => Number.isFinite(r.v) && r.v > 0),
   );
   const depth = result.options.depth;
@@ -33,12 +33,12 @@ export function schemeMapFigure(
       marginRight: 16,
       marginBottom: 36,
       style: { fontSize: "12px", background: "transparent" },
-      ariaLabel: "Activation variance by layer relative to layer 1, for every initializer, log scale",
+      ariaLabel: "Pre-activation variance by layer relative to layer 1, for every initializer, log scale",
       ariaDescription: summary,
       x: { label: "layer", domain: [1, depth], labelAnchor: "center", labelArrow: "none" },
       y: {
         type: "log",
-        label: "Var aˡ / Var a¹",
+        label: "Var zˡ / Var z¹",
         grid: true,
         ticks: decadeTicks(rows.map((r) => r.v)),
         tickFormat: decade,
