@@ -2,7 +2,7 @@ import {
   FieldControl,
   FieldControls,
   InitializerControl,
-  PlayControls,
+  TrainingControls,
   SeedControl,
   Slider,
 } from "../ui/controls";
@@ -65,16 +65,7 @@ export function Controls(props: {
       </div>
       <div class="pg-group" role="group" aria-label="Training">
         <FieldControls fields={f} state={state} onChange={update} keys={["lr", "batch", "speed"]} />
-        <PlayControls
-          playing={training.playing}
-          step={snap.epoch}
-          unit="epoch"
-          onPlay={training.play}
-          onPause={training.pause}
-          onStep={training.step}
-          onReset={training.reset}
-          disabled={training.done}
-        />
+        <TrainingControls training={training} step={snap.epoch} unit="epoch" />
         <SeedControl seed={state.seed} onReseed={(seed) => update({ seed })} />
       </div>
     </>

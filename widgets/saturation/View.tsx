@@ -1,7 +1,7 @@
 import type { ComponentChildren } from "preact";
 import type { SaturationRunSnapshot } from "../../engine/experiments/saturation";
 import { PlotFigure, type FigureSpec } from "../ui/PlotFigure";
-import { DemoFrame, FieldControl, LinkControls, PlayControls } from "../ui/controls";
+import { DemoFrame, FieldControl, LinkControls, TrainingControls } from "../ui/controls";
 import { count, sig } from "../ui/format";
 import { useAnnounced, useDemoState } from "../ui/hooks";
 import { useTraining } from "../ui/useTraining";
@@ -104,15 +104,7 @@ export function SaturationIsland({ zhist, dhist, saturated, gradient, loss, ...p
               value={state.activation}
               onChange={(activation) => update({ activation })}
             />
-            <PlayControls
-              playing={training.playing}
-              step={snap.step}
-              onPlay={training.play}
-              onPause={training.pause}
-              onStep={training.step}
-              onReset={training.reset}
-              disabled={training.done}
-            />
+            <TrainingControls training={training} step={snap.step} />
             <LinkControls demo={saturationDemo} state={state} onReseed={(seed) => update({ seed })} />
           </>
         }

@@ -1,6 +1,6 @@
 import type { ComponentChildren } from "preact";
 import type { SymmetrySnapshot } from "../../engine/experiments/symmetry";
-import { DemoFrame, FieldControl, FieldControls, LinkControls, PlayControls } from "../ui/controls";
+import { DemoFrame, FieldControl, FieldControls, LinkControls, TrainingControls } from "../ui/controls";
 import { count, sig } from "../ui/format";
 import { useAnnounced, useDemoState } from "../ui/hooks";
 import { PlotFigure } from "../ui/PlotFigure";
@@ -47,15 +47,7 @@ export function SymmetryIsland({ children, ...props }: SymmetryProps) {
         onChange={(constant) => update({ constant: Number(constant.toFixed(2)) })}
       />
       {fields(state.noise ? ["noise", "epsilon", "lr", "speed"] : ["noise", "lr", "speed"])}
-      <PlayControls
-        playing={training.playing}
-        step={snap.step}
-        onPlay={training.play}
-        onPause={training.pause}
-        onStep={training.step}
-        onReset={training.reset}
-        disabled={training.done}
-      />
+      <TrainingControls training={training} step={snap.step} />
       <LinkControls demo={symmetryDemo} state={state} onReseed={(seed) => update({ seed })} />
     </>
   );

@@ -1,6 +1,6 @@
 import type { ComponentChildren } from "preact";
 import { initializers } from "../../engine/initializers";
-import { DemoFrame, FieldControls, InitializerControl, LinkControls, PlayControls } from "../ui/controls";
+import { DemoFrame, FieldControls, InitializerControl, LinkControls, TrainingControls } from "../ui/controls";
 import { count, sig } from "../ui/format";
 import { useDemoState } from "../ui/hooks";
 import { PlotFigure } from "../ui/PlotFigure";
@@ -132,15 +132,7 @@ export function TrainingRaceIsland({ loss, lane0, lane1, lane2, lane3, ...props 
         />
       </div>
       <div class="race__row">
-        <PlayControls
-          playing={training.playing}
-          step={snap.step}
-          onPlay={training.play}
-          onPause={training.pause}
-          onStep={training.step}
-          onReset={training.reset}
-          disabled={training.done}
-        />
+        <TrainingControls training={training} step={snap.step} />
         <LinkControls demo={raceDemo} state={state} onReseed={(seed) => update({ seed })} />
       </div>
     </>

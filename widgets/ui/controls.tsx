@@ -11,7 +11,7 @@ import { groupDigits, sig } from "./format";
 import type { FrameLoop } from "./frame-loop";
 import { initializerOptions } from "./options";
 import type { Field, Schema } from "./url-state";
-import { FrameLoopContext } from "./useTraining";
+import { FrameLoopContext, type Training } from "./useTraining";
 
 /**
  * Control ids are `<demo id>-<label slug>`: unique on a page with several islands (each island is its own
@@ -95,6 +95,23 @@ export function Toggle(props: { label: string; checked: boolean; onChange: (v: b
       />
       <label for={id}>{props.label}</label>
     </div>
+  );
+}
+
+/** Play / Pause, Step and Reset wired to a demo's training (useTraining), with the count of `step` units. */
+export function TrainingControls(props: { training: Training<unknown>; step: number; unit?: string }) {
+  const t = props.training;
+  return (
+    <PlayControls
+      playing={t.playing}
+      step={props.step}
+      unit={props.unit}
+      onPlay={t.play}
+      onPause={t.pause}
+      onStep={t.step}
+      onReset={t.reset}
+      disabled={t.done}
+    />
   );
 }
 
