@@ -91,36 +91,6 @@ describe("frame loop", () => {
     expect(drawn).toEqual([4]);
   });
 
-  it("leaves room for the re-render the last publish caused", () => {
-    const fake = fakeClock();
-    const loop = createFrameLoop({ budgetMs: 10, clock: fake.clock });
-    loop.setWork((deadline) => {
-      while (fake.clock.now() < deadline) fake.spend(1);
-      return true;
-    });
-    loop.noteRender(4);
-    expect(fake.frame()).toBe(6);
-  });
-
-  it("keeps training after a re-render slower than the whole budget, and the reservation fades", () => {
-    const fake = fakeClock();
-    const loop = createFrameLoop({ budgetMs: 10, clock: fake.clock });
-    let steps = 0;
-    loop.setWork((deadline) => {
-      while (fake.clock.now() < deadline) {
-        fake.spend(1);
-        steps++;
-      }
-      return true;
-    });
-    loop.noteRender(40); // a 40 ms render (a slow phone, a scroll back into view)
-    expect(fake.frame()).toBe(4); // 60 % of the budget held back, never all of it
-    expect(steps).toBe(4);
-    const later = Array.from({ length: 30 }, () => fake.frame());
-    expect(later.at(-1)).toBe(10); // with no slow render since, frames get their whole budget back
-    expect(later.every((ms) => ms >= 4 && ms <= 10)).toBe(true);
-  });
-
   it("does nothing while inactive (off screen, hidden tab) and resumes after", () => {
     const fake = fakeClock();
     const loop = createFrameLoop({ budgetMs: 10, clock: fake.clock });

@@ -1,9 +1,10 @@
 /**
  * One scheduler per demo for everything that happens on animation frames: queued figure draws and the
  * training work. Each frame gets ONE time budget that both share: draws go first (at least one per frame, so
- * a figure never starves), then training runs until the budget's end less the time the last publish's
- * re-render took, so a frame's training + drawing + rendering stays within the budget. Nothing here reads a
- * global clock or frame source: both are injected, so a fake clock can test the budget exactly.
+ * a figure never starves), then the work runs until the budget's end. The work decides what a frame is for:
+ * useTraining spends a frame either on training or on publishing a snapshot (whose re-render, style, layout
+ * and paint then have the frame to themselves), never on both. Nothing here reads a global clock or frame
+ * source: both are injected, so a fake clock can test the budget exactly.
  */
 
 export interface FrameClock {
@@ -29,8 +30,6 @@ export interface FrameLoop {
   setWork(work: FrameWork | null): void;
   /** Off screen or in a hidden tab nothing runs; work and draws wait. */
   setActive(active: boolean): void;
-  /** Records how long a re-render took, so the frames after it leave that much room. */
-  noteRender(ms: number): void;
   /** Frames run so far (for tests and benchmarks). */
   readonly frames: number;
   dispose(): void;
@@ -45,10 +44,6 @@ export interface FrameLoopOptions {
 /** The default frame budget: 10 ms of a 16.7 ms frame, leaving the rest to style, layout and paint. */
 export const FRAME_BUDGET_MS = 10;
 
-/** At most this share of a frame's budget is held back for the re-render a publish causes… */
-export const MAX_RENDER_SHARE = 0.6;
-/** …and the held-back time shrinks by this factor every frame. */
-const RENDER_COST_DECAY = 0.9;
 
 export function createFrameLoop({ budgetMs, clock = browserClock }: FrameLoopOptions): FrameLoop {
   const draws = new Map<string, () => void>();
@@ -58,7 +53,6 @@ export function createFrameLoop({ budgetMs, clock = browserClock }: FrameLoopOpt
   let more = false;
   let active = true;
   let handle: number | null = null;
-  let renderCost = 0;
   let frames = 0;
   let disposed = false;
 
@@ -83,10 +77,7 @@ export function createFrameLoop({ budgetMs, clock = browserClock }: FrameLoopOpt
       drawCost.set(key, clock.now() - t);
       drawn++;
     }
-    const deadline = end - renderCost;
-    if (work !== null && more && clock.now() < deadline) more = work(deadline);
-    // the reservation fades frame by frame, so one slow render can never stall training for good
-    renderCost *= RENDER_COST_DECAY;
+    if (work !== null && more && clock.now() < end) more = work(end);
     schedule();
   }
 
@@ -108,10 +99,6 @@ export function createFrameLoop({ budgetMs, clock = browserClock }: FrameLoopOpt
         handle = null;
       }
       schedule();
-    },
-    noteRender(ms) {
-      // a decaying maximum: one slow render reserves room for the next few frames, never the whole budget
-      renderCost = Math.min(budgetMs * MAX_RENDER_SHARE, Math.max(ms, renderCost));
     },
     get frames() {
       return frames;

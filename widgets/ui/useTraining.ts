@@ -76,12 +76,31 @@ export function useReducedMotion(): boolean {
 }
 
 /**
+ * The recent cost of one step: a running estimate that follows a slower step at once and a faster one
+ * gradually, so a frame stops training before the step that would overrun its budget.
+ */
+export function stepCost(): { readonly ms: number; note(ms: number): void } {
+  let ms = 0;
+  return {
+    get ms() {
+      return ms;
+    },
+    note(taken) {
+      ms = taken > ms ? taken : ms + STEP_COST_EASE * (taken - ms);
+    },
+  };
+}
+/** How fast the step-cost estimate comes down after a slow step. */
+const STEP_COST_EASE = 0.2;
+
+/**
  * THE frame loop of every training demo. `create` builds the experiment's stepper for the current state
- * (`key` names that state: a new key is a new run at 0). While playing, each animation frame trains as many
- * units as fit in the frame's budget — after the frame's queued figure draws, and leaving room for the
- * re-render the last snapshot caused — and a fresh snapshot is published every `publishMs`. The loop pauses
- * while the demo is off screen or the tab is hidden (DemoFrame reports that), and publishes once a second
- * when the reader prefers reduced motion.
+ * (`key` names that state: a new key is a new run at 0). While playing, each animation frame either trains
+ * as many units as fit in the frame's budget (after the frame's queued figure draws, stopping before a step
+ * that would overrun it) or, every `publishMs`, publishes a fresh snapshot and trains nothing, so the
+ * re-render it causes never shares a frame with training. The loop pauses while the demo is off screen or
+ * the tab is hidden (DemoFrame reports that), and publishes once a second when the reader prefers reduced
+ * motion.
  */
 export function useTraining<S>(create: () => Stepper<S>, key: string, options: TrainingOptions): Training<S> {
   const { stepSize, perFrame = Infinity, budgetMs = FRAME_BUDGET_MS, clock = browserClock } = options;
@@ -97,12 +116,7 @@ export function useTraining<S>(create: () => Stepper<S>, key: string, options: T
   const shown = stored.stepper === stepper ? stored : first;
   const [playing, setPlaying] = useState(false);
 
-  const publish = () => {
-    const t = clock.now();
-    setStored(publication(stepper));
-    // Preact renders in a microtask queued by setStored; this one runs after it, so it measures the render
-    queueMicrotask(() => loop.noteRender(clock.now() - t));
-  };
+  const publish = () => setStored(publication(stepper));
 
   useEffect(() => {
     setPlaying(false);
@@ -111,20 +125,25 @@ export function useTraining<S>(create: () => Stepper<S>, key: string, options: T
   useEffect(() => {
     if (!playing) return;
     let lastPublish = clock.now();
+    const cost = stepCost();
     loop.setWork((deadline) => {
-      let moved = 0;
-      while (moved < perFrame && clock.now() < deadline) {
-        const k = stepper.step(1);
-        if (k === 0) break;
-        moved += k;
-      }
-      const finished = stepper.done;
-      if (finished || clock.now() - lastPublish >= publishMs) {
+      // a frame that publishes does nothing else: the re-render, style, layout and paint get the frame
+      if (stepper.done || clock.now() - lastPublish >= publishMs) {
         lastPublish = clock.now();
         publish();
+        if (stepper.done) setPlaying(false);
+        return !stepper.done;
       }
-      if (finished) setPlaying(false);
-      return !finished;
+      let moved = 0;
+      // stop before a step that would overrun the deadline (one step always runs, so a run never stalls)
+      while (moved < perFrame && (moved === 0 || clock.now() + cost.ms <= deadline)) {
+        const t = clock.now();
+        const k = stepper.step(1);
+        if (k === 0) break;
+        cost.note(clock.now() - t);
+        moved += k;
+      }
+      return true;
     });
     return () => loop.setWork(null);
   }, [playing, stepper, perFrame, publishMs]);
