@@ -44,7 +44,6 @@ export interface FrameLoopOptions {
 /** The default frame budget: 10 ms of a 16.7 ms frame, leaving the rest to style, layout and paint. */
 export const FRAME_BUDGET_MS = 10;
 
-
 export function createFrameLoop({ budgetMs, clock = browserClock }: FrameLoopOptions): FrameLoop {
   const draws = new Map<string, () => void>();
   /** Recent cost of each draw key, to decide whether a second draw still fits in a frame. */
