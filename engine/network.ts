@@ -374,15 +374,40 @@ function inputGradInto(
   }
 }
 
+/**
+ * Forward buffers reused by every prediction of a net with m examples: a demo that records a full-data
+ * loss each step would otherwise allocate them each time, and the garbage collector's sweeps of those
+ * typed arrays cost tens of milliseconds. Safe because a prediction copies its output out before returning.
+ */
+const predictionWorkspaces = new WeakMap<Network, Map<number, Workspace>>();
+function predictionWorkspace(net: Network, m: number): Workspace {
+  let byBatch = predictionWorkspaces.get(net);
+  if (byBatch === undefined) predictionWorkspaces.set(net, (byBatch = new Map()));
+  let ws = byBatch.get(m);
+  if (ws === undefined) byBatch.set(m, (ws = createWorkspace(net, m)));
+  return ws;
+}
+
 /** Network output ŷ for n examples (n × n_L, freshly allocated), evaluated in chunks of `chunk`. */
 export function predict(net: Network, X: Float64Array, n: number, chunk = 256): Float64Array {
+  const out = new Float64Array(n * net.sizes[net.sizes.length - 1]);
+  for (let start = 0; start < n; start += chunk) predictRows(net, X, start, Math.min(chunk, n - start), out);
+  return out;
+}
+
+/**
+ * Writes ŷ of examples start … start+m−1 into their rows of `out` (n × n_L). Every example's output is
+ * computed on its own, so a caller may cover the data in any chunks and get `predict`'s numbers exactly.
+ */
+export function predictRows(
+  net: Network,
+  X: Float64Array,
+  start: number,
+  m: number,
+  out: Float64Array,
+): void {
   const nIn = net.sizes[0];
   const nOut = net.sizes[net.sizes.length - 1];
-  const out = new Float64Array(n * nOut);
-  for (let start = 0; start < n; start += chunk) {
-    const m = Math.min(chunk, n - start);
-    const trace = forward(net, X.subarray(start * nIn, (start + m) * nIn), m);
-    out.set(trace.a[trace.a.length - 1], start * nOut);
-  }
-  return out;
+  const trace = forward(net, X.subarray(start * nIn, (start + m) * nIn), m, predictionWorkspace(net, m));
+  out.set(trace.a[trace.a.length - 1], start * nOut);
 }

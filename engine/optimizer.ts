@@ -145,6 +145,8 @@ export interface TrainerState {
   /** Next batch starts at order[cursor]. */
   cursor: number;
   order: Uint32Array;
+  /** Forward/backward buffers for a batch, made on the first step and reused (no garbage per step). */
+  ws?: Workspace;
 }
 
 /** Starts minibatch SGD on `net` (which the trainer then updates in place). */
@@ -160,6 +162,11 @@ export function createTrainerState(net: Network, data: TrainingData, options: Tr
   };
 }
 
+function trainerWorkspace(state: TrainerState, batch: number): Workspace {
+  if (state.ws?.batch !== batch) state.ws = createWorkspace(state.net, batch);
+  return state.ws;
+}
+
 /**
  * Takes `steps` SGD steps in place and returns their batch losses (each measured before its update).
  * Deterministic: the same state, data and options always give the same bits.
@@ -169,7 +176,7 @@ export function trainStepsInPlace(
   data: TrainingData,
   options: TrainerOptions,
   steps: number,
-  ws: Workspace = createWorkspace(state.net, options.batch),
+  ws: Workspace = trainerWorkspace(state, options.batch),
 ): number[] {
   const { batch } = options;
   const losses: number[] = [];

@@ -14,7 +14,8 @@
 import { asTrainingData, generate2d, standardizeColumns, type DatasetName } from "../datasets";
 import { type InitializerId, type InitParams } from "../initializers";
 import { constantPredictorLoss } from "../loss";
-import { createNetwork, createWorkspace, type Network, type Workspace } from "../network";
+import { lossInto } from "../loss";
+import { createNetwork, createWorkspace, predictRows, type Network, type Workspace } from "../network";
 import {
   createTrainerState,
   datasetLoss,
@@ -97,6 +98,22 @@ export interface TrainingRaceSnapshot {
 /** A race as a stepper; `nets` are the lanes' live networks, to be read (never changed) by a caller. */
 export interface TrainingRaceStepper extends Stepper<TrainingRaceSnapshot> {
   readonly nets: readonly Network[];
+  /** Race steps trained (one ahead of `progress` while a recorded loss is being evaluated). */
+  readonly trained: number;
+}
+
+/**
+ * Examples of a full-data loss evaluated per unit of work. A recorded loss forwards the whole data set
+ * (200 examples by default, about seven SGD steps' work per lane), so it is spread over units of this many
+ * examples: no unit then costs much more than a training step, and a frame budget can hold.
+ */
+export const EVAL_CHUNK = 25;
+
+/** A lane's full-data loss at step `at`, being evaluated EVAL_CHUNK examples per unit. */
+interface Evaluation {
+  at: number;
+  yhat: Float64Array;
+  next: number;
 }
 
 interface Lane {
@@ -105,6 +122,7 @@ interface Lane {
   ws: Workspace;
   loss: { step: number; loss: number }[];
   divergedAt: number | null;
+  evaluating: Evaluation | null;
 }
 
 function trainingData(o: TrainingRaceOptions): TrainingData {
@@ -121,9 +139,14 @@ const verdictInput = (lane: Lane, constantLoss: number) => ({
 });
 
 /**
- * Every lane from the same data, weight seed and batch order, advancing together one SGD step per unit. A
+ * Every lane from the same data, weight seed and batch order, advancing together one SGD step at a time. A
  * lane whose weights or loss become non-finite, or whose loss blows up (the verdict's "diverged"), stops
  * there; the others go on. The race is done at `steps` or when every lane has diverged.
+ *
+ * A unit of work is one race step (every live lane's SGD step) or one chunk of a recorded loss's
+ * evaluation: every `every` steps, each lane's full-data loss is computed EVAL_CHUNK examples per unit
+ * before any lane trains on, so the numbers are those of evaluating it at once. `progress` counts the steps
+ * whose losses are all recorded.
  */
 export function createTrainingRaceStepper(options: Partial<TrainingRaceOptions> = {}): TrainingRaceStepper {
   const o = { ...trainingRaceDefaults, ...options };
@@ -150,6 +173,7 @@ export function createTrainingRaceStepper(options: Partial<TrainingRaceOptions> 
       ws: createWorkspace(net, o.batch),
       loss: [{ step: 0, loss: datasetLoss(net, data, "half-mse") }],
       divergedAt: null,
+      evaluating: null,
     };
   });
   const constantLoss = constantPredictorLoss("half-mse", data.Y);
@@ -161,29 +185,48 @@ export function createTrainingRaceStepper(options: Partial<TrainingRaceOptions> 
     })),
   );
   let step = 0;
-  const done = () => step >= o.steps || lanes.every((l) => l.divergedAt !== null);
+  const evaluating = () => lanes.find((l) => l.evaluating !== null);
+  const done = () =>
+    evaluating() === undefined && (step >= o.steps || lanes.every((l) => l.divergedAt !== null));
 
   const trainOne = (lane: Lane) => {
-    const { net } = lane.trainer;
     trainStepsInPlace(lane.trainer, data, trainer, 1, lane.ws);
     const at = lane.trainer.step;
-    if (at % o.every !== 0) return;
-    const loss = datasetLoss(net, data, "half-mse");
-    lane.loss.push({ step: at, loss: Number.isFinite(loss) ? loss : NaN });
-    if (isDiverged(net, undefined, loss) || verdictOf(verdictInput(lane, constantLoss)) === "diverged")
-      lane.divergedAt = at;
+    if (at % o.every === 0) lane.evaluating = { at, yhat: new Float64Array(data.n), next: 0 };
   };
+
+  const evaluateChunk = (lane: Lane, e: Evaluation) => {
+    const { net } = lane.trainer;
+    const m = Math.min(EVAL_CHUNK, data.n - e.next);
+    predictRows(net, data.X, e.next, m, e.yhat);
+    e.next += m;
+    if (e.next < data.n) return;
+    lane.evaluating = null;
+    const loss = lossInto("half-mse", e.yhat, data.Y, data.n).value;
+    lane.loss.push({ step: e.at, loss: Number.isFinite(loss) ? loss : NaN });
+    if (isDiverged(net, undefined, loss) || verdictOf(verdictInput(lane, constantLoss)) === "diverged")
+      lane.divergedAt = e.at;
+  };
+
+  const progress = () => (evaluating() === undefined ? step : step - 1);
 
   return {
     step(n) {
       let k = 0;
       for (; k < n && !done(); k++) {
-        step++;
-        for (const lane of lanes) if (lane.divergedAt === null) trainOne(lane);
+        const lane = evaluating();
+        if (lane !== undefined) evaluateChunk(lane, lane.evaluating!);
+        else {
+          step++;
+          for (const l of lanes) if (l.divergedAt === null) trainOne(l);
+        }
       }
       return k;
     },
     get progress() {
+      return progress();
+    },
+    get trained() {
       return step;
     },
     horizon: o.steps,
@@ -193,7 +236,7 @@ export function createTrainingRaceStepper(options: Partial<TrainingRaceOptions> 
     nets: lanes.map((l) => l.trainer.net),
     snapshot: () => ({
       options: o,
-      step,
+      step: progress(),
       horizon: o.steps,
       constantLoss,
       points,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { stepTo } from "../../engine/stepping";
 import { createStepper } from "../../widgets/training-race/run";
 import { boundaryFigure, LANE_ASPECT, LOSS_ASPECT, lossFigure } from "../../widgets/training-race/spec";
 import { raceDemo, type RaceState } from "../../widgets/training-race/state";
@@ -12,7 +13,7 @@ const svg = (f: FigureSpec, aspect: { wide: number }) => normalizedSvg(f.plot, a
 /** A race of this state trained `steps` steps (or to its end): its loss chart, on a phone too, and its lanes. */
 function figures(props: Partial<RaceState>, steps = Infinity) {
   const stepper = createStepper(raceDemo.fromProps(props), Infinity);
-  stepper.step(steps);
+  stepTo(stepper, steps);
   const snap = stepper.snapshot();
   const names = laneNames(snap.options.inits);
   const loss = lossFigure(snap, names, summarize(snap, false));
@@ -77,7 +78,7 @@ describe("training race figures (seed 1, He vs Xavier, 30 × 16 ReLU, circle)", 
     const names = laneNames(raceDemo.defaults.inits);
     const keys = new Set<string>();
     for (let k = 0; k < 60; k++) {
-      stepper.step(10);
+      stepTo(stepper, stepper.progress + 10);
       const figure = lossFigure(stepper.snapshot(), names);
       keys.add(figure.key);
       expect((liveAt(figure.live, { width: 640, height: 200 })![0] as LivePath).points).toHaveLength(k + 2);

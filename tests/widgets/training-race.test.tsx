@@ -2,7 +2,7 @@
 import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/preact";
 import fc from "fast-check";
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { runToEnd } from "../../engine/stepping";
+import { runToEnd, stepTo } from "../../engine/stepping";
 import { isLearning } from "../../engine/verdict";
 import { createStepper, GRID_CELLS, type RaceSnapshot } from "../../widgets/training-race/run";
 import { raceDemo, withLaneAdded, type RaceState } from "../../widgets/training-race/state";
@@ -53,7 +53,7 @@ describe("training race model", () => {
     expect(summarize(stepper.snapshot(), false)).toMatch(
       /^Step 0 of 600: He normal vs Glorot normal on the same 30 hidden ReLU layers of 16, .* Press Play to train\.$/,
     );
-    stepper.step(20);
+    stepTo(stepper, 20);
     expect(summarize(stepper.snapshot(), false)).toMatch(
       /^Paused at step 20 of 600 .*He normal: not judged yet/,
     );
@@ -107,18 +107,19 @@ describe("training race model", () => {
     );
   });
 
-  it("refreshes the boundaries in turn while training, a few rows per step, and each at the end", () => {
+  it("refreshes the boundaries in turn while training, a few rows per unit of work, and each at the end", () => {
     const stepper = createStepper(
       raceDemo.fromProps({ depth: 6, inits: ["he-normal-torch", "zeros", "orthogonal"] }),
     );
     expect(stepper.snapshot().boundaries.map((b) => b!.step)).toEqual([0, 0, 0]);
-    // one chunk of two rows per step, of a copy of the net taken when the lane's refresh began
+    // one chunk of two rows per unit (a step, or a chunk of a recorded loss: 3 lanes × 8 units at step 10),
+    // of a copy of the net taken when the lane's refresh began
     stepper.step(GRID_CELLS / 2 - 1);
     expect(stepper.snapshot().boundaries.map((b) => b!.step)).toEqual([0, 0, 0]);
     stepper.step(1);
     expect(stepper.snapshot().boundaries.map((b) => b!.step)).toEqual([1, 0, 0]);
     stepper.step(GRID_CELLS * 1.5);
-    expect(stepper.snapshot().boundaries.map((b) => b!.step)).toEqual([37, 13, 25]);
+    expect(stepper.snapshot().boundaries.map((b) => b!.step)).toEqual([13, 10, 10]);
     runToEnd(stepper);
     expect(stepper.snapshot().boundaries.map((b) => b!.step)).toEqual([600, 600, 600]);
   });

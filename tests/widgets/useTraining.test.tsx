@@ -51,15 +51,59 @@ function timedStepper(spend: (ms: number) => void, horizon: number, cost: (i: nu
   return stepper;
 }
 
+/**
+ * A stepper whose every `every`-th step is followed by `extra` units of 2 ms that do not advance progress
+ * (as the training race records a loss in chunks), the steps costing 1 ms.
+ */
+function chunkedStepper(spend: (ms: number) => void, horizon: number, every: number, extra: number) {
+  let steps = 0;
+  let owed = 0;
+  const stepper: Stepper<{ progress: number }> = {
+    step(n) {
+      let k = 0;
+      for (; k < n && !stepper.done; k++) {
+        if (owed > 0) {
+          owed--;
+          spend(2);
+        } else {
+          steps++;
+          spend(1);
+          if (steps % every === 0) owed = extra;
+        }
+      }
+      return k;
+    },
+    get progress() {
+      return owed > 0 ? steps - 1 : steps;
+    },
+    horizon,
+    get done() {
+      return steps >= horizon && owed === 0;
+    },
+    snapshot: () => ({ progress: stepper.progress }),
+  };
+  return stepper;
+}
+
 afterEach(cleanup);
 
-function mount(stepper: Stepper<{ progress: number }>, clock: FrameClock) {
+function mount(
+  stepper: Stepper<{ progress: number }>,
+  clock: FrameClock,
+  options: { perFrame?: number; stepSize?: number } = {},
+) {
   const seen: { training: Training<{ progress: number }> | null; renders: number } = {
     training: null,
     renders: 0,
   };
   function Demo() {
-    seen.training = useTraining(() => stepper, "k", { stepSize: 1, budgetMs: 10, publishMs: 100, clock });
+    seen.training = useTraining(() => stepper, "k", {
+      stepSize: 1,
+      budgetMs: 10,
+      publishMs: 100,
+      clock,
+      ...options,
+    });
     seen.renders++;
     return <p>{seen.training.snapshot.progress}</p>;
   }
@@ -102,6 +146,33 @@ describe("useTraining", () => {
     mount(stepper, fake.clock);
     for (let i = 0; i < 10; i++) fake.frame();
     expect(stepper.progress).toBeGreaterThanOrEqual(5);
+  });
+
+  it("caps a frame by progress, not by units of work: units that only evaluate do not count", () => {
+    const fake = fakeClock();
+    // 1 ms steps, 4 units of 2 ms after every 5th: at most 3 steps of progress per frame, within 10 ms
+    const stepper = chunkedStepper(fake.spend, 1000, 5, 4);
+    mount(stepper, fake.clock, { perFrame: 3 });
+    const frames: number[] = [];
+    for (let i = 0; i < 40; i++) {
+      const before = stepper.progress;
+      frames.push(fake.frame());
+      expect(stepper.progress - before).toBeLessThanOrEqual(3);
+    }
+    expect(Math.max(...frames)).toBeLessThanOrEqual(10);
+    // counting units instead (3 a frame) would reach only about 65
+    expect(stepper.progress).toBeGreaterThan(85);
+  });
+
+  it("Step advances the progress by stepSize, finishing the units that record it", () => {
+    const fake = fakeClock();
+    const stepper = chunkedStepper(fake.spend, 100, 10, 6);
+    const seen = mount(stepper, fake.clock, { stepSize: 10 });
+    act(() => seen.training!.pause());
+    act(() => seen.training!.step());
+    expect(seen.training!.snapshot.progress).toBe(10);
+    act(() => seen.training!.step());
+    expect(seen.training!.snapshot.progress).toBe(20);
   });
 
   it("publishes the last snapshot and stops when the run is done", () => {

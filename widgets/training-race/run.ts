@@ -38,8 +38,9 @@ function planeAround(points: TrainingRaceSnapshot["points"]): Plane {
 
 /**
  * The race for a state, with each lane's decision boundary. Boundaries are refreshed in turn, one lane at a
- * time, one chunk of grid rows per trained step (of a copy of the net taken when its refresh starts), so
- * the grid work is spread over the frames that train; at the end every lane's is evaluated at its last step.
+ * time, one chunk of grid rows per unit of work (of a copy of the net taken when its refresh starts), so
+ * the grid work is spread over the frames that train; at the end every lane's is evaluated at its last step,
+ * again a chunk per unit: the stepper is done once those are drawn.
  */
 export function createStepper(state: RaceState, syncWork = SYNC_BOUNDARY_WORK): Stepper<RaceSnapshot> {
   const race = createTrainingRaceStepper({ ...trainingRaceDefaults, ...state });
@@ -51,18 +52,21 @@ export function createStepper(state: RaceState, syncWork = SYNC_BOUNDARY_WORK): 
   const keep = (k: number, step: number, values: Float32Array) => {
     if (values.some(Number.isFinite)) boundaries[k] = { step, values };
   };
-  const evaluate = (k: number) => keep(k, race.progress, outputOf(evaluateGrid(nets[k]!, plane, true)));
   const weights = nets.reduce((s, net) => s + net.layers.reduce((t, l) => t + l.W.length, 0), 0);
-  if (weights * GRID_CELLS ** 2 <= syncWork) nets.forEach((_, k) => evaluate(k));
-  let pending: { lane: number; step: number; job: GridJob } | null = null;
+  if (weights * GRID_CELLS ** 2 <= syncWork)
+    nets.forEach((net, k) => keep(k, 0, outputOf(evaluateGrid(net, plane, true))));
+  type Pending = { lane: number; step: number; job: GridJob };
+  let pending: Pending | null = null;
   let next = 0;
+  /** After the race: the lanes whose boundary is not yet at their last step. */
+  let final: Pending[] | null = null;
 
   const refresh = () => {
     if (pending === null) {
       const k = [...nets.keys()].map((i) => (next + i) % nets.length).find((i) => !isDiverged(nets[i]!));
       if (k === undefined) return;
       next = (k + 1) % nets.length;
-      pending = { lane: k, step: race.progress, job: new GridJob(cloneNetwork(nets[k]!), plane, true, X) };
+      pending = { lane: k, step: race.trained, job: new GridJob(cloneNetwork(nets[k]!), plane, true, X) };
     }
     if (pending.job.advance(-Infinity, () => 0)) {
       keep(pending.lane, pending.step, outputOf(pending.job.values));
@@ -70,18 +74,27 @@ export function createStepper(state: RaceState, syncWork = SYNC_BOUNDARY_WORK): 
     }
   };
 
+  const finish = () => {
+    final ??= nets.flatMap((net, lane) =>
+      isDiverged(net) || boundaries[lane]?.step === race.progress
+        ? []
+        : [{ lane, step: race.progress, job: new GridJob(net, plane, true, X) }],
+    );
+    const job = final[0];
+    if (job === undefined) return false;
+    if (job.job.advance(-Infinity, () => 0)) {
+      keep(job.lane, job.step, outputOf(job.job.values));
+      final.shift();
+    }
+    return true;
+  };
+
   return {
     step(n) {
       let k = 0;
-      while (k < n && race.step(1) === 1) {
-        k++;
-        refresh();
-      }
-      if (k > 0 && race.done) {
-        pending = null;
-        nets.forEach((net, i) => {
-          if (!isDiverged(net) && boundaries[i]?.step !== race.progress) evaluate(i);
-        });
+      for (; k < n; k++) {
+        if (race.step(1) === 1) refresh();
+        else if (!finish()) break;
       }
       return k;
     },
@@ -90,7 +103,7 @@ export function createStepper(state: RaceState, syncWork = SYNC_BOUNDARY_WORK): 
     },
     horizon: race.horizon,
     get done() {
-      return race.done;
+      return race.done && final !== null && final.length === 0;
     },
     snapshot: () => ({ ...race.snapshot(), plane, boundaries: [...boundaries] }),
   };

@@ -1,6 +1,6 @@
 import { createContext } from "preact";
 import { useEffect, useMemo, useState } from "preact/hooks";
-import type { Stepper } from "../../engine/stepping";
+import { stepTo, type Stepper } from "../../engine/stepping";
 import {
   browserClock,
   createFrameLoop,
@@ -18,9 +18,9 @@ export const PUBLISH_MS = 100;
 export const REDUCED_MOTION_PUBLISH_MS = 1000;
 
 export interface TrainingOptions {
-  /** Units one press of Step advances. */
+  /** Progress one press of Step advances (in the stepper's count: steps or epochs). */
   stepSize: number;
-  /** While playing, at most this many units per frame, so a run plays at a pace the reader can follow. */
+  /** While playing, at most this much progress per frame, so a run plays at a pace the reader can follow. */
   perFrame?: number;
   /** Snapshot cadence while playing, in ms (default PUBLISH_MS). */
   publishMs?: number;
@@ -32,14 +32,14 @@ export interface TrainingOptions {
 export interface Training<S> {
   /** The latest published snapshot: immutable plain data, a new object on every publish. */
   snapshot: S;
-  /** Units trained when `snapshot` was taken. */
+  /** The stepper's progress when `snapshot` was taken. */
   progress: number;
   /** The stepper had nothing left to do when `snapshot` was taken. */
   done: boolean;
   playing: boolean;
   play(): void;
   pause(): void;
-  /** Advances `stepSize` units at once and publishes. */
+  /** Advances the progress by `stepSize` at once and publishes. */
   step(): void;
   /** A fresh stepper from `create` (same state: the same initial weights), paused at 0. */
   reset(): void;
@@ -134,14 +134,13 @@ export function useTraining<S>(create: () => Stepper<S>, key: string, options: T
         if (stepper.done) setPlaying(false);
         return !stepper.done;
       }
-      let moved = 0;
-      // stop before a step that would overrun the deadline (one step always runs, so a run never stalls)
-      while (moved < perFrame && (moved === 0 || clock.now() + cost.ms <= deadline)) {
+      const from = stepper.progress;
+      // stop before a unit that would overrun the deadline (one always runs, so a run never stalls)
+      for (let units = 0; stepper.progress - from < perFrame; units++) {
+        if (units > 0 && clock.now() + cost.ms > deadline) break;
         const t = clock.now();
-        const k = stepper.step(1);
-        if (k === 0) break;
+        if (stepper.step(1) === 0) break;
         cost.note(clock.now() - t);
-        moved += k;
       }
       return true;
     });
@@ -161,7 +160,7 @@ export function useTraining<S>(create: () => Stepper<S>, key: string, options: T
       publish();
     },
     step: () => {
-      stepper.step(stepSize);
+      stepTo(stepper, stepper.progress + stepSize);
       publish();
     },
     reset: () => {
