@@ -114,7 +114,78 @@ function scalesOf(figure: Scaled): LiveScales | null {
   };
 }
 
-/** Replaces the figure's live layer with `marks` (null or empty removes it). */
+/** One SVG element to draw: its tag, attributes and text. */
+interface Drawn {
+  tag: "path" | "text" | "circle";
+  attrs: [string, string][];
+  text?: string;
+}
+
+/** The elements that draw `marks` in `scales`, in order. */
+function drawnMarks(marks: LiveMarks, scales: LiveScales): Drawn[] {
+  const out: Drawn[] = [];
+  for (const mark of marks) {
+    const dy = mark.fy === undefined ? 0 : scales.fy(mark.fy);
+    if ("text" in mark) {
+      const [x, y] = [scales.x(mark.x), scales.y(mark.y) + dy];
+      if (!Number.isFinite(x) || !Number.isFinite(y)) continue;
+      const attrs: [string, string][] = [
+        ["x", round1(x)],
+        ["y", round1(y)],
+        ["dy", "0.32em"],
+        ["text-anchor", "middle"],
+        ["fill", mark.fill ?? "currentColor"],
+      ];
+      if (mark.stroke)
+        attrs.push(
+          ["stroke", mark.stroke],
+          ["stroke-width", String(mark.strokeWidth ?? 3)],
+          ["paint-order", "stroke"],
+          ["stroke-linejoin", "round"],
+        );
+      out.push({ tag: "text", attrs, text: mark.text });
+      continue;
+    }
+    const attrs: [string, string][] = [
+      ["d", pathData(mark.points, scales, dy, mark.closed)],
+      ["fill", mark.fill ?? "none"],
+    ];
+    if (mark.fillOpacity !== undefined) attrs.push(["fill-opacity", String(mark.fillOpacity)]);
+    if (mark.stroke) attrs.push(["stroke", mark.stroke]);
+    if (mark.strokeWidth) attrs.push(["stroke-width", String(mark.strokeWidth)]);
+    if (mark.strokeDasharray) attrs.push(["stroke-dasharray", mark.strokeDasharray]);
+    attrs.push(["stroke-linejoin", "round"], ["stroke-linecap", "round"]);
+    out.push({ tag: "path", attrs });
+    const last = [...mark.points]
+      .reverse()
+      .find(([a, b]) => Number.isFinite(scales.x(a)) && Number.isFinite(scales.y(b)));
+    if (mark.endDot && last)
+      out.push({
+        tag: "circle",
+        attrs: [
+          ["cx", round1(scales.x(last[0]))],
+          ["cy", round1(scales.y(last[1]) + dy)],
+          ["r", String(mark.endDot)],
+          ["fill", mark.stroke ?? "currentColor"],
+        ],
+      });
+  }
+  return out;
+}
+
+/** Makes `el` draw `d`, writing only what differs (an unchanged label is not laid out again). */
+function update(el: Element, d: Drawn): void {
+  const wanted = new Set(d.attrs.map(([name]) => name));
+  for (const name of el.getAttributeNames()) if (!wanted.has(name)) el.removeAttribute(name);
+  for (const [name, value] of d.attrs) if (el.getAttribute(name) !== value) el.setAttribute(name, value);
+  if (d.text !== undefined && el.textContent !== d.text) el.textContent = d.text;
+}
+
+/**
+ * Draws `marks` as the figure's live layer (null or empty removes it). The layer's elements are reused in
+ * order and only changed attributes and texts are written, so a redraw that moves one curve touches one
+ * path, and a heatmap whose printed values did not change re-lays out no text.
+ */
 export function liveLayer(figure: Element, marks: LiveMarks | null): void {
   const svg = figure.tagName.toLowerCase() === "svg" ? figure : figure.querySelector("svg");
   if (!svg) return;
@@ -133,49 +204,17 @@ export function liveLayer(figure: Element, marks: LiveMarks | null): void {
     layer.setAttribute("aria-hidden", "true");
     svg.appendChild(layer);
   }
-  const children: Element[] = [];
-  for (const mark of marks) {
-    const dy = mark.fy === undefined ? 0 : scales.fy(mark.fy);
-    if ("text" in mark) {
-      const [x, y] = [scales.x(mark.x), scales.y(mark.y) + dy];
-      if (!Number.isFinite(x) || !Number.isFinite(y)) continue;
-      const text = doc.createElementNS(SVG, "text");
-      text.setAttribute("x", round1(x));
-      text.setAttribute("y", round1(y));
-      text.setAttribute("dy", "0.32em");
-      text.setAttribute("text-anchor", "middle");
-      text.setAttribute("fill", mark.fill ?? "currentColor");
-      if (mark.stroke) {
-        text.setAttribute("stroke", mark.stroke);
-        text.setAttribute("stroke-width", String(mark.strokeWidth ?? 3));
-        text.setAttribute("paint-order", "stroke");
-        text.setAttribute("stroke-linejoin", "round");
-      }
-      text.textContent = mark.text;
-      children.push(text);
-      continue;
+  const drawn = drawnMarks(marks, scales);
+  const present = [...layer.children];
+  drawn.forEach((d, i) => {
+    let el = present[i];
+    if (el === undefined || el.localName !== d.tag) {
+      const fresh = doc.createElementNS(SVG, d.tag);
+      if (el === undefined) layer.appendChild(fresh);
+      else el.replaceWith(fresh);
+      el = fresh;
     }
-    const path = doc.createElementNS(SVG, "path");
-    path.setAttribute("d", pathData(mark.points, scales, dy, mark.closed));
-    path.setAttribute("fill", mark.fill ?? "none");
-    if (mark.fillOpacity !== undefined) path.setAttribute("fill-opacity", String(mark.fillOpacity));
-    if (mark.stroke) path.setAttribute("stroke", mark.stroke);
-    if (mark.strokeWidth) path.setAttribute("stroke-width", String(mark.strokeWidth));
-    if (mark.strokeDasharray) path.setAttribute("stroke-dasharray", mark.strokeDasharray);
-    path.setAttribute("stroke-linejoin", "round");
-    path.setAttribute("stroke-linecap", "round");
-    children.push(path);
-    const last = [...mark.points]
-      .reverse()
-      .find(([a, b]) => Number.isFinite(scales.x(a)) && Number.isFinite(scales.y(b)));
-    if (mark.endDot && last) {
-      const dot = doc.createElementNS(SVG, "circle");
-      dot.setAttribute("cx", round1(scales.x(last[0])));
-      dot.setAttribute("cy", round1(scales.y(last[1]) + dy));
-      dot.setAttribute("r", String(mark.endDot));
-      dot.setAttribute("fill", mark.stroke ?? "currentColor");
-      children.push(dot);
-    }
-  }
-  layer.replaceChildren(...children);
+    update(el, d);
+  });
+  for (const extra of present.slice(drawn.length)) extra.remove();
 }
