@@ -12,8 +12,9 @@ export function normalizedSvg(
   spec: (size: FigureSize) => Plot.PlotOptions,
   aspect: { wide: number },
   live: LiveSpec | null = null,
+  size?: FigureSize,
 ): string {
-  return normalized(renderStaticSvg(spec, aspect, live));
+  return normalized(renderStaticSvg(spec, aspect, live, size));
 }
 
 /** SVG markup with every number rounded to 3 significant digits and one element per line. */

@@ -4,7 +4,7 @@
  */
 import * as Plot from "@observablehq/plot";
 import { LEARNED_RATIO } from "../../engine/verdict";
-import { liveSlot, type LivePath } from "../ui/live-marks";
+import { liveSlot, type LivePath, type LiveText } from "../ui/live-marks";
 import type { FigureSpec } from "../ui/PlotFigure";
 import type { Boundary, RaceSnapshot } from "./run";
 
@@ -35,8 +35,6 @@ function lossDomain(snap: RaceSnapshot): [number, number] {
 const MARGIN = { top: 16, bottom: 36 };
 /** Labels closer than this (px) are pushed apart. */
 const LABEL_GAP = 13;
-/** A label follows its curve's end in steps of this many decades, so the Plot part redraws only that often. */
-const LABEL_STEP = 0.1;
 
 /** Moves labels apart vertically on the log scale so lanes that end at one loss stay legible. */
 function spreadLabels<T extends { loss: number }>(ends: T[], lo: number, hi: number, innerHeight: number) {
@@ -66,17 +64,17 @@ export function lossFigure(snap: RaceSnapshot, names: readonly string[], summary
       return [
         { lane: k, step: last.step, loss: clamp(last.loss), diverged: true, text: `${names[k]} ✕ diverged` },
       ];
-    // a running lane is named in the margin, at its curve's height in steps of LABEL_STEP decades
-    const at = 10 ** (Math.round(Math.log10(clamp(last.loss)) / LABEL_STEP) * LABEL_STEP);
-    return [{ lane: k, step: snap.horizon, loss: at, diverged: false, text: names[k]! }];
+    // a running lane is named in the margin, at its curve's height
+    return [{ lane: k, step: snap.horizon, loss: clamp(last.loss), diverged: false, text: names[k]! }];
   });
+  const crosses = ends.filter((e) => e.diverged).map(({ lane, step, loss }) => ({ lane, step, loss }));
   const text = (y: number, t: string, dy: number) =>
     Plot.text([t], { x: snap.horizon, y: () => y, textAnchor: "end", dy, fill: "var(--fg-muted)" });
   return {
-    key: `${snap.horizon}|${lo}|${hi}|${snap.constantLoss}|${JSON.stringify(ends)}|${summary}`,
+    // the Plot part: axes, reference lines and diverged lanes' crosses; curves and labels are live marks
+    key: `${snap.horizon}|${lo}|${hi}|${snap.constantLoss}|${JSON.stringify(crosses)}|${summary}`,
     plot: ({ width, height }) => {
       const narrow = width < 420;
-      const placed = narrow ? [] : spreadLabels(ends, lo, hi, height - MARGIN.top - MARGIN.bottom);
       return {
         width,
         height,
@@ -102,38 +100,39 @@ export function lossFigure(snap: RaceSnapshot, names: readonly string[], summary
           Plot.ruleY([learned], { stroke: "var(--fg-muted)", strokeDasharray: "1 3" }),
           text(snap.constantLoss, "constant prediction", -6),
           text(learned, "“learned” below", 10),
-          Plot.dot(
-            ends.filter((e) => e.diverged),
-            {
-              x: "step",
-              y: "loss",
-              r: 5,
-              symbol: "times",
-              stroke: (d) => laneColors[d.lane],
-              strokeWidth: 2.5,
-            },
-          ),
-          Plot.text(placed, {
+          Plot.dot(crosses, {
             x: "step",
-            y: "labelY",
-            text: "text",
-            textAnchor: "start",
-            dx: 6,
-            fill: (d) => laneColors[d.lane],
-            fontWeight: 600,
-            stroke: "var(--bg-raised)",
-            strokeWidth: 3,
+            y: "loss",
+            r: 5,
+            symbol: "times",
+            stroke: (d) => laneColors[d.lane],
+            strokeWidth: 2.5,
           }),
         ],
       };
     },
-    live: snap.lanes.map((lane, k) => ({
-      points: lane.loss.map((p) => [p.step, clamp(p.loss)] as const),
-      stroke: laneColors[k],
-      strokeWidth: 2,
-      strokeDasharray: laneDash[k],
-      endDot: lane.verdict === "diverged" ? undefined : 3,
-    })),
+    live: ({ width, height }) => [
+      ...snap.lanes.map((lane, k) => ({
+        points: lane.loss.map((p) => [p.step, clamp(p.loss)] as const),
+        stroke: laneColors[k],
+        strokeWidth: 2,
+        strokeDasharray: laneDash[k],
+        endDot: lane.verdict === "diverged" ? undefined : 3,
+      })),
+      ...(width < 420 ? [] : spreadLabels(ends, lo, hi, height - MARGIN.top - MARGIN.bottom)).map(
+        (e): LiveText => ({
+          text: e.text,
+          x: e.step,
+          y: e.labelY,
+          anchor: "start",
+          dx: 6,
+          fill: laneColors[e.lane],
+          fontWeight: 600,
+          stroke: "var(--bg-raised)",
+          strokeWidth: 3,
+        }),
+      ),
+    ],
   };
 }
 

@@ -33,11 +33,15 @@ export interface LivePath {
   endDot?: number;
 }
 
-/** One label in data coordinates, centred on its point (a value printed in a heatmap cell). */
+/** One label in data coordinates, centred on its point (a value printed in a heatmap cell) unless anchored. */
 export interface LiveText {
   text: string;
   x: number;
   y: number;
+  /** Horizontal anchor (default middle) and offset in px (a label beside a curve's end). */
+  anchor?: "start" | "middle" | "end";
+  dx?: number;
+  fontWeight?: number;
   fill?: string;
   /** A halo behind the glyphs (painted first), for legibility over marks. */
   stroke?: string;
@@ -130,12 +134,13 @@ function drawnMarks(marks: LiveMarks, scales: LiveScales): Drawn[] {
       const [x, y] = [scales.x(mark.x), scales.y(mark.y) + dy];
       if (!Number.isFinite(x) || !Number.isFinite(y)) continue;
       const attrs: [string, string][] = [
-        ["x", round1(x)],
+        ["x", round1(x + (mark.dx ?? 0))],
         ["y", round1(y)],
         ["dy", "0.32em"],
-        ["text-anchor", "middle"],
+        ["text-anchor", mark.anchor ?? "middle"],
         ["fill", mark.fill ?? "currentColor"],
       ];
+      if (mark.fontWeight !== undefined) attrs.push(["font-weight", String(mark.fontWeight)]);
       if (mark.stroke)
         attrs.push(
           ["stroke", mark.stroke],
