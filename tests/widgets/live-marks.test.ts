@@ -47,6 +47,23 @@ describe("liveLayer", () => {
     expect(before[1]!.getAttribute("cy")).toBe("3");
   });
 
+  it("places a value on a band scale at its band's middle, as Plot's marks are, and offsets a label by dy", () => {
+    const svg = figure();
+    const band = { apply: (v: number) => 10 * v, bandwidth: 8 };
+    Object.assign(svg, {
+      scale: (name: string) => (name === "y" ? band : name === "x" ? { apply: (v: number) => v } : undefined),
+    });
+    liveLayer(svg, [
+      { points: [[5, 2]], stroke: "red", endDot: 4 },
+      { text: "t", x: 5, y: 2, dy: -11 },
+    ]);
+    const [dot, label] = [...svg.querySelector("g.live-marks")!.children];
+    // a single point draws only its dot
+    expect(dot!.localName).toBe("circle");
+    expect(dot!.getAttribute("cy")).toBe("24");
+    expect(label!.getAttribute("y")).toBe("13");
+  });
+
   it("replaces an element whose kind changed, removes those no longer drawn, and drops stale attributes", () => {
     const svg = figure();
     liveLayer(svg, [

@@ -11,7 +11,7 @@ import type {
 } from "../../engine/experiments/saturation";
 import type { FigureSize } from "../ui/figure-size";
 import { decade, decadeDomain, percent, sig } from "../ui/format";
-import type { LivePath } from "../ui/live-marks";
+import type { LivePath, LiveText } from "../ui/live-marks";
 import type { FigureSpec } from "../ui/PlotFigure";
 
 /** Figure boxes (width / height): two histogram panels and two per-layer panels side by side, then the loss. */
@@ -179,8 +179,9 @@ function dumbbell(
     { layer: r.layer, x: r.scaled, run: "scaled" as const },
     { layer: r.layer, x: r.baseline, run: "baseline" as const },
   ]);
+  // the Plot part is the axes; the dumbbells move with every refresh of the layer statistics, as live marks
   return {
-    key: `${name}|${JSON.stringify(rows)}|${JSON.stringify(options.x.domain)}|${options.summary ?? ""}`,
+    key: `${name}|${rows.length}|${JSON.stringify(options.x)}|${options.summary ?? ""}`,
     plot: (size) => ({
       ...base(size),
       marginLeft: 52,
@@ -191,33 +192,29 @@ function dumbbell(
       ariaDescription: options.summary,
       x: { labelAnchor: "center", labelArrow: "none", grid: true, ...options.x },
       y: { ...layerAxis, type: "band", domain: rows.map((r) => r.layer) },
-      marks: [
-        Plot.ruleY(rows, {
-          y: "layer",
-          x1: "baseline",
-          x2: "scaled",
-          stroke: "var(--fg-muted)",
-          strokeWidth: 1.5,
-        }),
-        Plot.dot(points, {
-          x: "x",
-          y: "layer",
-          r: 5,
-          fill: (d: (typeof points)[number]) => COLOR[d.run],
-          stroke: "var(--bg-raised)",
-        }),
-        Plot.text(
-          points.filter((p) => p.run === "scaled"),
-          {
-            x: "x",
-            y: "layer",
-            text: (d: (typeof points)[number]) => options.format(d.x),
-            dy: -11,
-            fill: "var(--fg)",
-          },
-        ),
-      ],
+      // an invisible mark on every row, so Plot draws the axes the live marks are placed in
+      marks: [Plot.dot(rows, { x: "baseline", y: "layer", r: 0 })],
     }),
+    live: [
+      ...rows.map((r): LivePath => ({
+        points: [
+          [r.baseline, r.layer],
+          [r.scaled, r.layer],
+        ],
+        stroke: "var(--fg-muted)",
+        strokeWidth: 1.5,
+      })),
+      ...points.map((p): LivePath => ({ points: [[p.x, p.layer]], stroke: COLOR[p.run], endDot: 5 })),
+      ...points
+        .filter((p) => p.run === "scaled")
+        .map((p): LiveText => ({
+          text: options.format(p.x),
+          x: p.x,
+          y: p.layer,
+          dy: -11,
+          fill: "var(--fg)",
+        })),
+    ],
   };
 }
 

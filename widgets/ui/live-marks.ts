@@ -8,6 +8,8 @@ import type { FigureSize } from "./figure-size";
 /** A scale as Plot exposes it on a drawn figure (`figure.scale("x")`). */
 interface ScaleLike {
   apply(value: number): number;
+  /** Set on a band scale: a value is drawn at the middle of its band, as Plot's own marks are. */
+  bandwidth?: number;
 }
 
 export interface LiveScales {
@@ -38,9 +40,10 @@ export interface LiveText {
   text: string;
   x: number;
   y: number;
-  /** Horizontal anchor (default middle) and offset in px (a label beside a curve's end). */
+  /** Horizontal anchor (default middle) and offsets in px (a label beside a curve's end, above a dot). */
   anchor?: "start" | "middle" | "end";
   dx?: number;
+  dy?: number;
   fontWeight?: number;
   fill?: string;
   /** A halo behind the glyphs (painted first), for legibility over marks. */
@@ -111,9 +114,10 @@ function scalesOf(figure: Scaled): LiveScales | null {
   // Plot translates each facet by fy(key) less the top of fy's range
   const fy = figure.scale?.("fy");
   const top = fy?.range?.[0] ?? 0;
+  const [mx, my] = [(x.bandwidth ?? 0) / 2, (y.bandwidth ?? 0) / 2];
   return {
-    x: (v) => x.apply(v),
-    y: (v) => y.apply(v),
+    x: (v) => x.apply(v) + mx,
+    y: (v) => y.apply(v) + my,
     fy: (k) => (fy ? fy.apply(k as number) - top : 0),
   };
 }
@@ -135,7 +139,7 @@ function drawnMarks(marks: LiveMarks, scales: LiveScales): Drawn[] {
       if (!Number.isFinite(x) || !Number.isFinite(y)) continue;
       const attrs: [string, string][] = [
         ["x", round1(x + (mark.dx ?? 0))],
-        ["y", round1(y)],
+        ["y", round1(y + (mark.dy ?? 0))],
         ["dy", "0.32em"],
         ["text-anchor", mark.anchor ?? "middle"],
         ["fill", mark.fill ?? "currentColor"],
@@ -160,7 +164,8 @@ function drawnMarks(marks: LiveMarks, scales: LiveScales): Drawn[] {
     if (mark.strokeWidth) attrs.push(["stroke-width", String(mark.strokeWidth)]);
     if (mark.strokeDasharray) attrs.push(["stroke-dasharray", mark.strokeDasharray]);
     attrs.push(["stroke-linejoin", "round"], ["stroke-linecap", "round"]);
-    out.push({ tag: "path", attrs });
+    // a single point draws no line: only its dot, if it has one
+    if (mark.points.length > 1 || !mark.endDot) out.push({ tag: "path", attrs });
     const last = [...mark.points]
       .reverse()
       .find(([a, b]) => Number.isFinite(scales.x(a)) && Number.isFinite(scales.y(b)));
