@@ -12,9 +12,9 @@ describe("numbers measured by the engine at build time", () => {
     [...page.document.querySelectorAll(".measured")].map((el) => ({ route: page.route, el })),
   );
 
-  it("exist where the pages quote the engine: two on /he/, four on /reference/", () => {
+  it("exist where the pages quote the engine: two on /he/, four on /xavier/, four on /reference/", () => {
     const count = (route: string) => measured.filter((m) => m.route === route).length;
-    expect([count("/he/"), count("/reference/"), measured.length]).toEqual([2, 4, 6]);
+    expect([count("/he/"), count("/xavier/"), count("/reference/"), measured.length]).toEqual([2, 4, 4, 10]);
   });
 
   it.each(measured.map((m, i) => [`${m.route} #${i + 1}`, m.el] as const))(

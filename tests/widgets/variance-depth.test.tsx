@@ -76,6 +76,87 @@ describe("variance-by-depth model", () => {
   });
 });
 
+/**
+ * The Xavier page's notice under this demo (Glorot preset: 5 tanh layers of 1000, Xavier against the standard
+ * init) ends with a sentence for every activation the demo offers. Each is checked here over seeds 1–2, so a
+ * choice added to the demo without its sentence, or a sentence the engine does not bear out, fails.
+ */
+describe("Xavier page › switching the demo's activation (Glorot preset)", { timeout: 60_000 }, () => {
+  const control = varianceDepthDemo.fields.activation.control;
+  const offered = control.kind === "select" ? control.options.map((o) => o.value) : [];
+  /** Per-layer factors of Var z (layer l+1 over l) and Var δ¹ / Var δ⁵, for Xavier and the standard init. */
+  const measure = (activation: string) =>
+    [1, 2].map((seed) => {
+      const runs = runAll({
+        ...fromPresetProps({ preset: "glorot" }),
+        activation: activation as never,
+        seed,
+      });
+      const of = (r: typeof runs.main) => ({
+        steps: r.layers.slice(1).map((l, i) => l.z.variance / r.layers[i]!.z.variance),
+        back: r.layers[0]!.dz.variance / r.layers[r.layers.length - 1]!.dz.variance,
+      });
+      return { xavier: of(runs.main), standard: of(runs.compare!) };
+    });
+  const claims: Record<
+    string,
+    { sentence: string; holds: (m: ReturnType<typeof measure>[number]) => boolean }
+  > = {
+    linear: {
+      sentence:
+        "with the linear activation Xavier's variance is level and the standard init's falls by ⅓ per layer",
+      holds: (m) =>
+        m.xavier.steps.every((f) => Math.abs(f - 1) < 0.05) &&
+        m.standard.steps.every((f) => Math.abs(f - 1 / 3) < 0.03),
+    },
+    relu: {
+      sentence: "with ReLU Xavier itself loses about half per layer",
+      holds: (m) => m.xavier.steps.every((f) => Math.abs(f - 0.5) < 0.05),
+    },
+    leaky_relu: {
+      sentence: "with leaky ReLU Xavier itself loses about half per layer",
+      holds: (m) => m.xavier.steps.every((f) => Math.abs(f - 0.5) < 0.05),
+    },
+    gelu: {
+      sentence: "with GELU Xavier loses more than half per layer",
+      holds: (m) => m.xavier.steps.slice(1).every((f) => f < 0.45),
+    },
+    silu: {
+      sentence: "with SiLU Xavier loses more than half per layer",
+      holds: (m) => m.xavier.steps.slice(1).every((f) => f < 0.45),
+    },
+    sigmoid: {
+      sentence: "with the sigmoid both schemes' back-propagated gradients vanish within the five layers",
+      holds: (m) => m.xavier.back < 1e-3 && m.standard.back < 1e-3,
+    },
+    tanh: {
+      sentence:
+        "with tanh the standard init falls geometrically (⅓ per layer once small) while Xavier's fall is mostly in the first layers and each later layer takes less",
+      holds: (m) => {
+        const [x, s] = [m.xavier.steps, m.standard.steps];
+        return (
+          Math.abs(s[s.length - 1]! - 1 / 3) < 0.03 &&
+          x[0]! < 0.5 &&
+          x.every((f, i) => i === 0 || f > x[i - 1]!) &&
+          x[x.length - 1]! > 0.7 &&
+          m.xavier.back > 20 * m.standard.back
+        );
+      },
+    },
+  };
+
+  it("has a sentence for every activation the demo offers", () => {
+    expect([...offered].sort()).toEqual(Object.keys(claims).sort());
+  });
+
+  it.each(Object.entries(claims).map(([a, c]) => [c.sentence, a] as const))(
+    "› %s",
+    (_sentence, activation) => {
+      for (const m of measure(activation)) expect(claims[activation]!.holds(m)).toBe(true);
+    },
+  );
+});
+
 describe("VarianceDepthIsland", () => {
   it("recomputes when the reader changes the activation, and writes the state to the URL", async () => {
     render(<VarianceDepthIsland {...defaults} {...small} compare="none" initialSummary="(build summary)" />);
