@@ -259,6 +259,86 @@ describe("playground run", () => {
   });
 });
 
+/**
+ * The Playground page's "Things to try": each item tells the reader what a setting will show; each is checked
+ * here on the engine the playground runs, over seeds 1–3 (a sentence the engine does not bear out fails).
+ */
+describe("Playground page › Things to try", { timeout: 120_000 }, () => {
+  const SEEDS = [1, 2, 3];
+  const deep = { hidden: new Array<number>(8).fill(8), activation: "relu" as const };
+  const atStep0 = (p: Partial<PlaygroundState>) => createStepper(stateFromProps(p)).snapshot().rows;
+
+  it("› 1. Constant weights: every unit of a layer is a copy of the others (tied), on the circle", () => {
+    for (const value of [0.3, -1]) {
+      const snap = trained(stateFromProps({ init: "constant", params: { value }, hidden: [4, 4] }), 50);
+      expect(snap.rows.map((r) => r.tied)).toEqual([true, true, false]);
+    }
+  });
+
+  it.each(["relu", "tanh"] as const)(
+    "› 2. Zero weights with %s: the loss settles at the best constant prediction and only the output bias learns",
+    (activation) => {
+      const state = stateFromProps({ init: "zeros", activation, hidden: [4, 4] });
+      const start = initialNetwork(state);
+      const snap = trained(state, 100);
+      expect(snap.verdict).toBe("stalled");
+      expect(snap.history[snap.history.length - 1]!.train).toBeCloseTo(snap.baseline, 2);
+      snap.net.layers.forEach((layer, l) => {
+        expect([...layer.W]).toEqual([...start.layers[l]!.W]);
+        const last = l === snap.net.layers.length - 1;
+        if (!last) expect([...layer.b]).toEqual([...start.layers[l]!.b]);
+        else expect([...layer.b]).not.toEqual([...start.layers[l]!.b]);
+      });
+    },
+  );
+
+  it("› 3. Scale of naive random weights: raising σ of “Random normal” in a tanh network saturates more units", () => {
+    const shares = [0.3, 1, 2].map((std) => {
+      const rows = atStep0({ init: "random-normal", params: { std }, activation: "tanh", hidden: [8, 8, 8] });
+      return rows.slice(0, 3).reduce((sum, r) => sum + r.saturated!, 0) / 3;
+    });
+    expect(shares[0]).toBeLessThan(shares[1]!);
+    expect(shares[1]).toBeLessThan(shares[2]!);
+    expect(shares[2]).toBeGreaterThan(0.5);
+  });
+
+  it("› 4. Xavier against He, eight ReLU layers of eight: from layer 2 on each layer keeps exactly half of He's variance at step 0, and Xavier still learns", () => {
+    for (const seed of SEEDS) {
+      const he = atStep0({ ...deep, init: "he-normal-torch", seed });
+      const xavier = atStep0({ ...deep, init: "glorot-normal-torch", seed });
+      for (let l = 1; l < 8; l++) {
+        const keep = (rows: typeof he) => rows[l]!.actVar / rows[l - 1]!.actVar;
+        expect(keep(xavier) / keep(he)).toBeCloseTo(0.5, 6);
+      }
+      expect(trained(stateFromProps({ ...deep, init: "glorot-normal-torch", seed }), 300).verdict).toBe(
+        "learned",
+      );
+    }
+  });
+
+  it("› 5. PyTorch's default on the same network: its variance falls fastest of the three at step 0, and it still trains the circle", () => {
+    for (const seed of SEEDS) {
+      const factor = (init: string) => {
+        const rows = atStep0({ ...deep, init: init as PlaygroundState["init"], seed });
+        return (rows[7]!.actVar / rows[0]!.actVar) ** (1 / 7);
+      };
+      expect(factor("torch-linear-default")).toBeLessThan(factor("glorot-normal-torch"));
+      expect(factor("glorot-normal-torch")).toBeLessThan(factor("he-normal-torch"));
+      expect(trained(stateFromProps({ ...deep, init: "torch-linear-default", seed }), 300).verdict).toBe(
+        "learned",
+      );
+    }
+  });
+
+  it("› 6. Sigmoid everywhere: with Xavier on the same network the sigmoid stalls at the constant prediction and tanh learns", () => {
+    for (const seed of SEEDS) {
+      const run = (activation: "sigmoid" | "tanh") =>
+        trained(stateFromProps({ ...deep, activation, init: "glorot-normal-torch", seed }), 300).verdict;
+      expect([run("sigmoid"), run("tanh")]).toEqual(["stalled", "learned"]);
+    }
+  });
+});
+
 describe("playground export and import", () => {
   const state = stateFromProps({
     hidden: [3, 2],
