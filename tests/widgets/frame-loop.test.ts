@@ -51,7 +51,7 @@ describe("frame loop", () => {
     expect(fake.pending).toBe(false);
   });
 
-  it("counts a frame's figure draws against its budget: training gets what the draws leave", () => {
+  it("a frame that draws trains nothing: the rendering its draws cause gets the rest of the frame", () => {
     const fake = fakeClock();
     const loop = createFrameLoop({ budgetMs: 10, clock: fake.clock });
     let trained = 0;
@@ -62,9 +62,34 @@ describe("frame loop", () => {
       }
       return true;
     });
-    loop.draw("loss", () => fake.spend(6));
+    loop.draw("loss", () => fake.spend(3));
+    expect(fake.frame()).toBe(3);
+    expect(trained).toBe(0);
     expect(fake.frame()).toBe(10);
-    expect(trained).toBe(4);
+    expect(trained).toBe(10);
+  });
+
+  it("never skips training two frames running: with a draw queued every frame, every other frame trains", () => {
+    const fake = fakeClock();
+    const loop = createFrameLoop({ budgetMs: 10, clock: fake.clock });
+    const perFrame: number[] = [];
+    loop.setWork((deadline) => {
+      let k = 0;
+      while (fake.clock.now() < deadline) {
+        fake.spend(1);
+        k++;
+      }
+      perFrame.push(k);
+      return true;
+    });
+    const durations: number[] = [];
+    for (let i = 0; i < 6; i++) {
+      loop.draw("live", () => fake.spend(2));
+      durations.push(fake.frame());
+    }
+    // frames alternate: a draw alone (2 ms), then a draw and training up to the budget (10 ms)
+    expect(durations).toEqual([2, 10, 2, 10, 2, 10]);
+    expect(perFrame).toEqual([8, 8, 8]);
   });
 
   it("runs at least one draw per frame, and a second only if its last cost fits", () => {
@@ -100,7 +125,9 @@ describe("frame loop", () => {
     loop.draw("x", () => calls++);
     expect(fake.pending).toBe(false);
     loop.setActive(true);
-    fake.frame();
+    fake.frame(); // the draw (this frame then trains nothing)
+    expect(calls).toBe(1);
+    fake.frame(); // the work
     expect(calls).toBe(2);
   });
 

@@ -1,9 +1,11 @@
 /**
  * One scheduler per demo for everything that happens on animation frames: queued figure draws and the
- * training work. Each frame gets ONE time budget that both share: draws go first (at least one per frame, so
- * a figure never starves), then the work runs until the budget's end. The work decides what a frame is for:
- * useTraining spends a frame either on training or on publishing a snapshot (whose re-render, style, layout
- * and paint then have the frame to themselves), never on both. Nothing here reads a global clock or frame
+ * training work. Each frame gets ONE time budget: draws go first (at least one per frame, so a figure never
+ * starves, a second only if its last cost fits). A frame that drew changed the page, so it leaves the rest of
+ * its time to the style, layout and paint that follow and trains nothing — unless the frame before it also
+ * drew, so training never waits two frames in a row. Otherwise the work runs until the budget's end. The work
+ * decides what its frames are for: useTraining spends a frame either on training or on publishing a snapshot
+ * (whose re-render then has the frame to itself), never on both. Nothing here reads a global clock or frame
  * source: both are injected, so a fake clock can test the budget exactly.
  */
 
@@ -54,6 +56,8 @@ export function createFrameLoop({ budgetMs, clock = browserClock }: FrameLoopOpt
   let handle: number | null = null;
   let frames = 0;
   let disposed = false;
+  /** The last frame drew and so trained nothing. */
+  let rested = false;
 
   const wanted = () => active && !disposed && (draws.size > 0 || (work !== null && more));
   const schedule = () => {
@@ -76,7 +80,9 @@ export function createFrameLoop({ budgetMs, clock = browserClock }: FrameLoopOpt
       drawCost.set(key, clock.now() - t);
       drawn++;
     }
-    if (work !== null && more && clock.now() < end) more = work(end);
+    const rest = drawn > 0 && !rested;
+    if (work !== null && more && !rest && clock.now() < end) more = work(end);
+    rested = rest;
     schedule();
   }
 
