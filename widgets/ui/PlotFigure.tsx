@@ -64,6 +64,8 @@ export function PlotFigure(props: Props) {
   const liveRef = useRef(live);
   liveRef.current = live;
   const [key] = useState(() => `figure-${nextKey++}`);
+  // once drawn live, the build-time SVG never comes back (a demo back at its initial state passes it again)
+  const [drawnLive, setDrawnLive] = useState(false);
 
   useLayoutEffect(() => {
     const el = ref.current;
@@ -90,6 +92,7 @@ export function PlotFigure(props: Props) {
       figure.current = drawn;
       drawnAt.current = size;
       liveLayer(drawn, liveAt(liveRef.current, size));
+      setDrawnLive(true);
     };
     if (loop) loop.draw(key, draw);
     else draw();
@@ -102,7 +105,7 @@ export function PlotFigure(props: Props) {
   const style = { "--aspect-wide": String(aspect.wide), "--aspect-narrow": String(aspect.narrow) };
   return (
     <div ref={ref} class="widget__plot" style={style}>
-      {children}
+      {drawnLive ? null : children}
     </div>
   );
 }
