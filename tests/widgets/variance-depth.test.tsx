@@ -83,7 +83,7 @@ describe("variance-by-depth model", () => {
  */
 describe("Xavier page › switching the demo's activation (Glorot preset)", { timeout: 60_000 }, () => {
   const control = varianceDepthDemo.fields.activation.control;
-  const offered = control.kind === "select" ? control.options.map((o) => o.value) : [];
+  const offered = control?.kind === "select" ? control.options.map((o) => o.value) : [];
   /** Per-layer factors of Var z (layer l+1 over l) and Var δ¹ / Var δ⁵, for Xavier and the standard init. */
   const measure = (activation: string) =>
     [1, 2].map((seed) => {
