@@ -90,7 +90,13 @@ function histogramFrame(top: number, layers: number) {
     marginRight: 34,
     marginBottom: 32,
     y: { domain: [0, top], label: null, ticks: 2, tickFormat: "%", grid: true, axis: "right" },
-    fy: { ...layerAxis, axis: "left", domain: Array.from({ length: layers }, (_, i) => i + 1) },
+    // facets far enough apart that one panel's top tick label clears the next panel's 0 %
+    fy: {
+      ...layerAxis,
+      padding: 0.28,
+      axis: "left",
+      domain: Array.from({ length: layers }, (_, i) => i + 1),
+    },
   } as const;
 }
 
@@ -269,7 +275,7 @@ export function lossFigure(snap: SaturationSnapshot, summary?: string, hint = fa
       ...base(size),
       marginLeft: 44,
       marginRight: 16,
-      marginTop: 12,
+      marginTop: 26, // room for the y label above the top tick
       marginBottom: 32,
       ariaLabel: "Training loss of the N(0, s²) net and of the Xavier net, per step",
       ariaDescription: summary,
