@@ -253,7 +253,7 @@ export interface SaturationSnapshot {
 
 function layerSnapshots(run: SaturationStepper): SaturationLayerSnapshot[] {
   const { net } = run.trainer;
-  const window = SATURATION_WINDOWS[run.options.activation];
+  const bounds = SATURATION_WINDOWS[run.options.activation];
   const trace = forward(net, run.data.X, run.data.n);
   const grads = backward(
     net,
@@ -267,18 +267,18 @@ function layerSnapshots(run: SaturationStepper): SaturationLayerSnapshot[] {
     let below = 0;
     let above = 0;
     for (let i = 0; i < n; i++) {
-      if (z[i]! < -window.zLimit) below++;
-      else if (z[i]! > window.zLimit) above++;
+      if (z[i]! < -bounds.zLimit) below++;
+      else if (z[i]! > bounds.zLimit) above++;
     }
     const shares = (bins: Bin[]) => bins.map((b) => (n > 0 ? b.count / n : 0));
     const derivative = derivativeValues(st.activation, z, trace.a[st.layer + 1]!, net.leakySlope);
     return {
       layer: st.layer + 1,
-      z: shares(histogram(z, { bins: Z_BINS, domain: [-window.zLimit, window.zLimit] })),
+      z: shares(histogram(z, { bins: Z_BINS, domain: [-bounds.zLimit, bounds.zLimit] })),
       below: below / n,
       above: above / n,
       zStd: moments(z).std,
-      derivative: shares(histogram(derivative, { bins: DERIVATIVE_BINS, domain: [0, window.derivativeMax] })),
+      derivative: shares(histogram(derivative, { bins: DERIVATIVE_BINS, domain: [0, bounds.derivativeMax] })),
       saturated: st.saturated ?? 0,
       meanDerivative: st.derivative.mean,
       gradNorm: st.gradNorm ?? 0,

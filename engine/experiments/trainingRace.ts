@@ -13,8 +13,7 @@
  */
 import { asTrainingData, generate2d, standardizeColumns, type DatasetName } from "../datasets";
 import { type InitializerId, type InitParams } from "../initializers";
-import { constantPredictorLoss } from "../loss";
-import { lossInto } from "../loss";
+import { constantPredictorLoss, lossInto } from "../loss";
 import { createNetwork, createWorkspace, predictRows, type Network, type Workspace } from "../network";
 import {
   createTrainerState,
