@@ -9,7 +9,8 @@
 // in a column of their own. A report, not a test: the targets are p95 ≤ 16 ms and no task over 50 ms. Exit code 0
 // whatever the figures (1 only if a demo could not be driven). `--seconds N`, `--rate R` and demo ids as
 // arguments narrow it (`npm run bench:browser -- demo-playground`); `--detail` lists what each long task was
-// made of.
+// made of; `--trace DIR` also writes each demo's raw trace there (open it in DevTools' Performance panel).
+import { mkdirSync, writeFileSync } from "node:fs";
 import { spawn } from "node:child_process";
 import { chromium } from "@playwright/test";
 
@@ -31,6 +32,8 @@ const option = (name, fallback) => {
 const SECONDS = option("--seconds", 10);
 const RATE = option("--rate", 4);
 const DETAIL = args.includes("--detail");
+const traceAt = args.indexOf("--trace");
+const TRACE_DIR = traceAt >= 0 ? args.splice(traceAt, 2)[1] : undefined;
 const only = args.filter((a) => !a.startsWith("--"));
 const demos = only.length ? DEMOS.filter((d) => only.includes(d.id)) : DEMOS;
 const PORT = Number(process.env.BENCH_PORT ?? 4360);
@@ -195,6 +198,10 @@ async function bench(browser, { id, route }) {
   const buffer = await browser.stopTracing();
   await cdp.send("Emulation.setCPUThrottlingRate", { rate: 1 });
   await context.close();
+  if (TRACE_DIR) {
+    mkdirSync(TRACE_DIR, { recursive: true });
+    writeFileSync(`${TRACE_DIR}/${id}.json`, buffer);
+  }
   const { traceEvents } = JSON.parse(buffer.toString("utf8"));
   return { id, route, restarts, ...analyse(traceEvents) };
 }

@@ -1,5 +1,3 @@
-import * as Plot from "@observablehq/plot";
-import { parseHTML } from "linkedom";
 import { createHash } from "node:crypto";
 import { INLINE_SCRIPTS } from "./inline-scripts";
 
@@ -16,23 +14,11 @@ export function sha256(text: string): Sha256 {
 }
 
 /**
- * Observable Plot writes one identical `<style>` into every chart it draws (its class name is fixed per
- * version). Render a tiny chart here and hash that style, so live and build-time charts pass the policy.
- */
-export function plotStyleText(): string {
-  const { document } = parseHTML("<!doctype html><html><body></body></html>");
-  const svg = Plot.plot({ document, marks: [Plot.dot([0])] }) as unknown as Element;
-  const style = svg.querySelector("style");
-  if (!style?.textContent)
-    throw new Error("Observable Plot no longer injects a <style>: revisit the CSP setup");
-  return style.textContent;
-}
-
-/**
- * Astro's experimental CSP: it hashes its own island scripts and bundled styles; we add our inline scripts
- * and Plot's style. KaTeX's output carries inline `style=""` attributes, which only `style-src-attr` can
- * allow (Astro's directive list has no entry for it, so it rides on the img-src line, which Astro joins
- * with ";"). Scripts never get 'unsafe-inline' or 'unsafe-eval'.
+ * Astro's experimental CSP: it hashes its own island scripts and bundled styles; we add our inline scripts.
+ * No inline <style> element needs a hash: Plot's per-figure stylesheet is removed before a figure is shown
+ * (widgets/ui/plot-output.ts). KaTeX's output carries inline `style=""` attributes, which only
+ * `style-src-attr` can allow (Astro's directive list has no entry for it, so it rides on the img-src line,
+ * which Astro joins with ";"). Scripts never get 'unsafe-inline' or 'unsafe-eval'.
  */
 export function cspConfig() {
   return {
@@ -50,6 +36,5 @@ export function cspConfig() {
     ] as CspDirective[],
     // Pagefind's search runs in WebAssembly: 'wasm-unsafe-eval' allows compiling it (not JavaScript eval).
     scriptDirective: { hashes: INLINE_SCRIPTS.map(sha256), resources: ["'self'", "'wasm-unsafe-eval'"] },
-    styleDirective: { hashes: [sha256(plotStyleText())] },
   };
 }

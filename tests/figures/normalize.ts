@@ -31,7 +31,8 @@ const THEME = (() => {
   const css = readFileSync(new URL("../../src/styles/global.css", import.meta.url), "utf8");
   const root = /:root\s*\{([^}]*)\}/.exec(css)?.[1] ?? "";
   const vars = root.match(/--[a-z0-9-]+:\s*light-dark\([^;]*\);/g) ?? [];
-  return `svg{color-scheme:light dark;color:var(--fg);${vars.join("")}}`;
+  // and the text rule Plot's own stylesheet carried (the site writes it once in global.css)
+  return `svg{color-scheme:light dark;color:var(--fg);${vars.join("")}}text,tspan{white-space:pre}`;
 })();
 
 /** The figure as a standalone .svg file (namespace and colours), to keep beside its test and open anywhere. */

@@ -1,7 +1,7 @@
 import * as Plot from "@observablehq/plot";
 import type { ComponentChildren } from "preact";
 import { useContext, useLayoutEffect, useRef, useState } from "preact/hooks";
-import { addGroupRoles } from "./plot-a11y";
+import { finishPlotSvg } from "./plot-output";
 import type { FigureSize } from "./figure-size";
 import { liveAt, liveLayer, type LiveSpec } from "./live-marks";
 import { FrameLoopContext } from "./useTraining";
@@ -87,7 +87,7 @@ export function PlotFigure(props: Props) {
     if (!el || options === null || size === null || size.width < 100 || size.height < 60) return;
     const draw = () => {
       const drawn = Plot.plot(options(size));
-      addGroupRoles(drawn);
+      finishPlotSvg(drawn);
       el.replaceChildren(drawn);
       figure.current = drawn;
       drawnAt.current = size;

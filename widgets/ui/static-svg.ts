@@ -1,6 +1,6 @@
 import * as Plot from "@observablehq/plot";
 import { parseHTML } from "linkedom";
-import { addGroupRoles } from "./plot-a11y";
+import { finishPlotSvg } from "./plot-output";
 import { staticSize, type FigureSize } from "./figure-size";
 import { liveAt, liveLayer, type LiveSpec } from "./live-marks";
 
@@ -17,7 +17,7 @@ export function renderStaticSvg(
 ): string {
   const { document } = parseHTML("<!doctype html><html><head></head><body></body></html>");
   const figure = Plot.plot({ ...options(size), document }) as unknown as Element;
-  addGroupRoles(figure);
+  finishPlotSvg(figure);
   liveLayer(figure, liveAt(live, size));
   return figure.outerHTML;
 }
