@@ -26,14 +26,16 @@ export const datasetLabels: Readonly<Record<DatasetName, string>> = {
   spiral: "Spiral",
 };
 
-/** n labelled points: X is n × dim, y is n × 1 in {0, 1}. */
+/** n labelled points: X is n × dim, y is n × 1 class indices (in {0, 1} for the 2-D sets). */
 export interface Dataset {
   /** Inputs, n × dim. */
   X: Float64Array;
-  /** Labels in {0, 1}, n × 1. */
+  /** Class indices 0 … classes − 1, n × 1 (in {0, 1} when `classes` is absent). */
   y: Float64Array;
   n: number;
   dim: number;
+  /** Number of classes of a multi-class set (the digits: 10); absent means two, labels in {0, 1}. */
+  classes?: number;
 }
 
 /** Size, noise and seed of a generated 2-D set. */
@@ -151,7 +153,9 @@ export function selectRows(ds: Dataset, indices: ArrayLike<number>): Dataset {
     X.set(ds.X.subarray(i * ds.dim, (i + 1) * ds.dim), k * ds.dim);
     y[k] = ds.y[i];
   }
-  return { X, y, n: m, dim: ds.dim };
+  return ds.classes === undefined
+    ? { X, y, n: m, dim: ds.dim }
+    : { X, y, n: m, dim: ds.dim, classes: ds.classes };
 }
 
 /**
@@ -169,11 +173,35 @@ export function splitDataset(
   return { train: selectRows(ds, p.subarray(0, cut)), test: selectRows(ds, p.subarray(cut)) };
 }
 
-/** Inputs and n × 1 targets for training: labels as {0, 1} ("binary") or {−1, 1} ("signed"). */
+/**
+ * n class indices as n × classes one-hot rows (row i has a 1 at column labels[i], 0 elsewhere); throws on an
+ * index that is not an integer in 0 … classes − 1.
+ */
+export function oneHot(labels: ArrayLike<number>, classes: number): Float64Array {
+  if (!(Number.isInteger(classes) && classes > 0))
+    throw new RangeError(`classes must be a positive integer, got ${classes}`);
+  const out = new Float64Array(labels.length * classes);
+  for (let i = 0; i < labels.length; i++) {
+    const c = labels[i];
+    if (!(Number.isInteger(c) && c >= 0 && c < classes))
+      throw new RangeError(`label ${c} at row ${i} is not a class index below ${classes}`);
+    out[i * classes + c] = 1;
+  }
+  return out;
+}
+
+/**
+ * Inputs and targets for training: n × 1 labels as {0, 1} ("binary") or {−1, 1} ("signed"), or n × classes
+ * one-hot rows ("one-hot", for softmax cross-entropy; two classes when the set names none).
+ */
 export function asTrainingData(
   ds: Dataset,
-  labels: "binary" | "signed",
+  labels: "binary" | "signed" | "one-hot",
 ): { X: Float64Array; Y: Float64Array; n: number; dim: number; outputs: number } {
+  if (labels === "one-hot") {
+    const classes = ds.classes ?? 2;
+    return { X: ds.X, Y: oneHot(ds.y, classes), n: ds.n, dim: ds.dim, outputs: classes };
+  }
   return {
     X: ds.X,
     Y: labels === "signed" ? toSignedLabels(ds.y) : ds.y.slice(),

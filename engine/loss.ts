@@ -1,11 +1,12 @@
 /**
  * Losses over a batch. Predictions ŷ and targets y are `Float64Array`s of shape batch × outputs (row-major);
  * every loss is summed over outputs and AVERAGED over the batch, and returns ∂L/∂ŷ of the same shape.
+ * Softmax cross-entropy treats each row of ŷ as the logits of one multi-class prediction (outputs = classes).
  */
 import { sigmoid } from "./activations";
 
-/** ½·MSE (TF Playground's) or binary cross-entropy on logits. */
-export type LossName = "half-mse" | "bce-logits";
+/** ½·MSE (TF Playground's), binary cross-entropy on logits, or softmax cross-entropy on multi-class logits. */
+export type LossName = "half-mse" | "bce-logits" | "softmax-ce";
 
 /** A batch loss and its gradient with respect to the predictions. */
 export interface LossResult {
@@ -20,8 +21,11 @@ export interface LossInfo {
   readonly name: LossName;
   readonly label: string;
   readonly tex: string;
-  /** Labels this loss expects: ±1 for ½·MSE with a tanh output (as TF Playground), 0/1 for cross-entropy. */
-  readonly labels: "signed" | "binary";
+  /**
+   * Labels this loss expects: ±1 for ½·MSE with a tanh output (as TF Playground), 0/1 for binary
+   * cross-entropy, one row of `classes` 0/1 entries with a single 1 for softmax cross-entropy.
+   */
+  readonly labels: "signed" | "binary" | "one-hot";
 }
 
 /** The loss registry: labels and TeX for controls; the math lives in `lossInto`. */
@@ -37,6 +41,12 @@ export const losses: Readonly<Record<LossName, LossInfo>> = {
     label: "Binary cross-entropy (logits)",
     tex: String.raw`L = \frac{1}{B}\sum_b \log(1 + e^{\hat y_b}) - y_b \hat y_b`,
     labels: "binary",
+  },
+  "softmax-ce": {
+    name: "softmax-ce",
+    label: "Softmax cross-entropy (logits)",
+    tex: String.raw`L = \frac{1}{B}\sum_b \Big(\log \sum_c e^{\hat y_{bc}} - \sum_c y_{bc} \hat y_{bc}\Big)`,
+    labels: "one-hot",
   },
 };
 
@@ -81,7 +91,73 @@ export function bceWithLogits(
   return { value: sum * inv, grad };
 }
 
-/** Dispatches on the loss name; see `halfMse` and `bceWithLogits` for the equations. */
+/**
+ * Softmax cross-entropy on logits: each of the `batch` rows of ŷ holds C = ŷ.length / batch logits and each
+ * row of y a target distribution (one-hot labels). With the log-sum-exp taken about the row's maximum m,
+ * lse_b = m + log Σ_c e^(ŷ_bc − m) (no exponent exceeds 0, so nothing overflows and the sum is ≥ 1),
+ * L = (1/B) Σ_b Σ_c y_bc (lse_b − ŷ_bc) and ∂L/∂ŷ_bc = (s_b·p_bc − y_bc)/B, with p = softmax(ŷ_b) and
+ * s_b = Σ_c y_bc (= 1 for one-hot rows, giving the familiar (p − y)/B).
+ */
+export function softmaxCrossEntropy(
+  yhat: Float64Array,
+  y: Float64Array,
+  batch: number,
+  grad: Float64Array = new Float64Array(yhat.length),
+): LossResult {
+  const classes = rowWidth(yhat.length, batch);
+  const inv = 1 / batch;
+  let sum = 0;
+  for (let b = 0; b < batch; b++) {
+    const o = b * classes;
+    let m = -Infinity;
+    for (let c = 0; c < classes; c++) m = Math.max(m, yhat[o + c]);
+    let z = 0;
+    for (let c = 0; c < classes; c++) z += Math.exp(yhat[o + c] - m);
+    const lse = m + Math.log(z);
+    let s = 0;
+    for (let c = 0; c < classes; c++) {
+      const t = y[o + c];
+      s += t;
+      if (t !== 0) sum += t * (lse - yhat[o + c]);
+    }
+    for (let c = 0; c < classes; c++) grad[o + c] = (s * Math.exp(yhat[o + c] - lse) - y[o + c]) * inv;
+  }
+  return { value: sum * inv, grad };
+}
+
+function rowWidth(length: number, batch: number): number {
+  if (!(Number.isInteger(batch) && batch > 0 && length % batch === 0))
+    throw new RangeError(`${length} outputs do not split into ${batch} rows`);
+  return length / batch;
+}
+
+/**
+ * Share of the n rows of `logits` (n × classes, row-major) whose largest logit (the first, on ties) sits at
+ * the row's label; `labels` holds n class indices 0 … classes − 1.
+ */
+export function accuracy(
+  logits: ArrayLike<number>,
+  labels: ArrayLike<number>,
+  n: number,
+  classes: number,
+): number {
+  if (!(Number.isInteger(n) && n > 0)) throw new RangeError(`n must be a positive integer, got ${n}`);
+  if (!(Number.isInteger(classes) && classes > 0))
+    throw new RangeError(`classes must be a positive integer, got ${classes}`);
+  if (logits.length !== n * classes)
+    throw new RangeError(`expected ${n} × ${classes} logits, got ${logits.length}`);
+  if (labels.length !== n) throw new RangeError(`expected ${n} labels, got ${labels.length}`);
+  let right = 0;
+  for (let i = 0; i < n; i++) {
+    const o = i * classes;
+    let best = 0;
+    for (let c = 1; c < classes; c++) if (logits[o + c] > logits[o + best]) best = c;
+    if (best === labels[i]) right++;
+  }
+  return right / n;
+}
+
+/** Dispatches on the loss name; see `halfMse`, `bceWithLogits` and `softmaxCrossEntropy` for the equations. */
 export function lossInto(
   name: LossName,
   yhat: Float64Array,
@@ -89,11 +165,35 @@ export function lossInto(
   batch: number,
   grad: Float64Array = new Float64Array(yhat.length),
 ): LossResult {
-  return name === "half-mse" ? halfMse(yhat, y, batch, grad) : bceWithLogits(yhat, y, batch, grad);
+  switch (name) {
+    case "half-mse":
+      return halfMse(yhat, y, batch, grad);
+    case "bce-logits":
+      return bceWithLogits(yhat, y, batch, grad);
+    case "softmax-ce":
+      return softmaxCrossEntropy(yhat, y, batch, grad);
+  }
 }
 
-/** Loss of the best constant prediction for targets y (a baseline to judge "learning"): ½Var y, or the label entropy. */
-export function constantPredictorLoss(name: LossName, y: ArrayLike<number>): number {
+/**
+ * Loss of the best constant prediction for targets y (a baseline to judge "learning"): ½Var y, the label
+ * entropy for BCE, or for softmax cross-entropy the entropy −Σ_c p_c ln p_c of the class frequencies p (the
+ * column means of y, read as rows of `outputs` entries).
+ */
+export function constantPredictorLoss(name: LossName, y: ArrayLike<number>, outputs = 1): number {
+  if (name === "softmax-ce") {
+    if (!(Number.isInteger(outputs) && outputs > 0 && y.length % outputs === 0))
+      throw new RangeError(`${y.length} targets do not form rows of ${outputs}`);
+    const rows = y.length / outputs;
+    let h = 0;
+    for (let c = 0; c < outputs; c++) {
+      let p = 0;
+      for (let i = 0; i < rows; i++) p += y[i * outputs + c];
+      p /= rows;
+      if (p > 0) h -= p * Math.log(p);
+    }
+    return h;
+  }
   let mean = 0;
   for (let i = 0; i < y.length; i++) mean += y[i];
   mean /= y.length;

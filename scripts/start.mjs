@@ -18,13 +18,17 @@ function newestMtime(path) {
   return newest;
 }
 
+// The digits asset is generated into public/ (rewritten only when its bytes change), so it comes first.
+const digits = spawnSync(process.execPath, ["scripts/digits.mjs"], { stdio: "inherit" });
+if (digits.status !== 0) process.exit(digits.status ?? 1);
+
 const built = existsSync("dist/index.html") ? statSync("dist/index.html").mtimeMs : 0;
 const changed = Math.max(...sources.map(newestMtime));
 if (built < changed || !indexed) {
   console.log(
     built ? "Sources changed since the last build: rebuilding…" : "No build yet: building the site…",
   );
-  // The same build as `npm run build`: Astro, then the search index.
+  // The same build as `npm run build`: the digits asset (above), Astro, then the search index.
   const result = spawnSync(process.execPath, ["node_modules/astro/astro.js", "build"], {
     stdio: "inherit",
     env,

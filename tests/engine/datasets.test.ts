@@ -1,9 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { createRng } from "../../engine/rng";
 import {
+  asTrainingData,
   datasetNames,
   generate2d,
+  oneHot,
   permutation,
+  selectRows,
   splitDataset,
   standardizeColumns,
   standardNormalInputs,
@@ -106,5 +109,25 @@ describe("datasets", () => {
 
   it("toSignedLabels maps {0, 1} to {−1, 1}", () => {
     expect([...toSignedLabels([0, 1, 1])]).toEqual([-1, 1, 1]);
+  });
+
+  it("oneHot writes one 1 per row at the label's column and rejects labels that are not class indices", () => {
+    expect([...oneHot([2, 0, 1], 3)]).toEqual([0, 0, 1, 1, 0, 0, 0, 1, 0]);
+    expect(() => oneHot([3], 3)).toThrow(/label 3/);
+    expect(() => oneHot([0.5], 3)).toThrow(/label 0.5/);
+    expect(() => oneHot([0], 0)).toThrow(/classes/);
+  });
+
+  it("one-hot training data has `classes` outputs (two for the 2-D sets), and selectRows keeps the class count", () => {
+    const ds = generate2d("xor", { n: 10, seed: 2 });
+    const binary = asTrainingData(ds, "one-hot");
+    expect(binary.outputs).toBe(2);
+    for (let i = 0; i < 10; i++)
+      expect([...binary.Y.subarray(2 * i, 2 * i + 2)]).toEqual(ds.y[i] ? [0, 1] : [1, 0]);
+    const three = { X: new Float64Array(3), y: Float64Array.from([2, 0, 1]), n: 3, dim: 1, classes: 3 };
+    const picked = selectRows(three, [2, 0]);
+    expect(picked.classes).toBe(3);
+    expect([...asTrainingData(picked, "one-hot").Y]).toEqual([0, 1, 0, 0, 0, 1]);
+    expect(selectRows(ds, [0]).classes).toBeUndefined();
   });
 });

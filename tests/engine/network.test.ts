@@ -22,8 +22,8 @@ const SIZES = [3, 5, 4, 2];
 
 function setup(hidden: ActivationName, loss: LossName, seed: number) {
   const rng = createRng(seed);
-  // BCE takes logits, so its output layer is linear; ½·MSE goes through the activation under test.
-  const output: ActivationName = loss === "bce-logits" ? "linear" : hidden;
+  // The cross-entropies take logits, so their output layer is linear; ½·MSE goes through the activation under test.
+  const output: ActivationName = loss === "half-mse" ? hidden : "linear";
   const net = createNetwork({
     sizes: SIZES,
     hidden,
@@ -35,8 +35,14 @@ function setup(hidden: ActivationName, loss: LossName, seed: number) {
   });
   const X = new Float64Array(BATCH * SIZES[0]).map(() => rng.normal());
   const nOut = SIZES[SIZES.length - 1];
-  const Y = new Float64Array(BATCH * nOut).map(() =>
-    loss === "bce-logits" ? (rng.next() < 0.5 ? 0 : 1) : rng.normal(),
+  const Y = new Float64Array(BATCH * nOut).map((_, i) =>
+    loss === "bce-logits"
+      ? rng.next() < 0.5
+        ? 0
+        : 1
+      : loss === "softmax-ce"
+        ? Number(i % nOut === (Math.floor(i / nOut) * 7) % nOut) // one-hot rows
+        : rng.normal(),
   );
   return { net, X, Y };
 }
@@ -55,7 +61,7 @@ function minAbsZ(net: Network, X: Float64Array): number {
 
 describe("forward and backward", HEAVY, () => {
   const cases = activationNames.flatMap((act) =>
-    (["half-mse", "bce-logits"] as const).map((loss) => [act, loss] as const),
+    (["half-mse", "bce-logits", "softmax-ce"] as const).map((loss) => [act, loss] as const),
   );
 
   it.each(cases)(
