@@ -157,7 +157,7 @@ describe("singular values", () => {
     "converges on the graded Gram matrix of a product of 50 Gaussian 100×100 matrices (seed %i) and keeps its trace",
     (seed) => {
       const n = 100;
-      let j = gaussian(n, n, seed * 1000).map((x) => x / Math.sqrt(n));
+      let j: Float64Array = gaussian(n, n, seed * 1000).map((x) => x / Math.sqrt(n));
       for (let l = 1; l < 50; l++)
         j = matmul(
           gaussian(n, n, seed * 1000 + l).map((x) => x / Math.sqrt(n)),
